@@ -1,0 +1,39 @@
+package org.cotangent.runtime;
+
+/**
+ * Argument checks at the entry of generated methods: a call that is rejected throws before any
+ * accumulator is touched, so nothing is left half-updated.
+ */
+public final class Checks {
+    private Checks() {
+    }
+
+    /** Requires a non-null accumulator of exactly {@code length} elements. */
+    public static void accumulator(double[] accumulator, int length, String name) {
+        if (accumulator == null) {
+            throw new IllegalArgumentException(name + " must not be null: pass an array of length " + length);
+        }
+        if (accumulator.length != length) {
+            throw new IllegalArgumentException(
+                    name + " has length " + accumulator.length + " but must have length " + length);
+        }
+    }
+
+    /** Requires a non-null accumulator of the same shape as the rectangular or ragged {@code shape}. */
+    public static void accumulator(double[][] accumulator, double[][] shape, String name) {
+        if (accumulator == null) {
+            throw new IllegalArgumentException(name + " must not be null: pass an array shaped like its parameter");
+        }
+        if (accumulator.length != shape.length) {
+            throw new IllegalArgumentException(
+                    name + " has " + accumulator.length + " rows but must have " + shape.length);
+        }
+        for (int i = 0; i < shape.length; i++) {
+            if (accumulator[i] == null || accumulator[i].length != shape[i].length) {
+                throw new IllegalArgumentException(name + "[" + i + "] has length "
+                        + (accumulator[i] == null ? "null" : String.valueOf(accumulator[i].length))
+                        + " but must have length " + shape[i].length);
+            }
+        }
+    }
+}
