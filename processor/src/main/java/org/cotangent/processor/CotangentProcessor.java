@@ -1,0 +1,201 @@
+package org.cotangent.processor;
+
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import org.cotangent.processor.diag.Problem;
+import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.emit.ClassEmitter;
+import org.cotangent.processor.frontend.MethodReader;
+import org.cotangent.processor.frontend.ReadResult;
+import org.cotangent.processor.ir.GeneratedClass;
+import org.cotangent.processor.ir.GeneratedMethod;
+import org.cotangent.processor.naming.Names;
+import org.cotangent.processor.transform.GradWrapper;
+
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Cotangent's annotation processor. For every class with {@code @Differentiable} methods it writes
+ * {@code <Class>Derivatives}, through this pipeline (one package per stage):
+ *
+ * <ol>
+ *   <li>{@code frontend}: read each method from javac's trees into the IR, reporting what is
+ *       outside the differentiable subset;</li>
+ *   <li>{@code lower}: rewrite to a single exit;</li>
+ *   <li>{@code analysis}: activity (what carries derivatives);</li>
+ *   <li>{@code transform}: generate the derivative methods as IR, with the rules of {@code rules};</li>
+ *   <li>{@code emit}: print them as Java source with JavaParser.</li>
+ * </ol>
+ *
+ * <p>It never lets an exception reach javac: an internal failure becomes an error on the method.
+ */
+public final class CotangentProcessor extends AbstractProcessor {
+    static final String DIFFERENTIABLE = "org.cotangent.Differentiable";
+
+    private Trees trees;
+    private Reporter reporter;
+    private final Set<String> generated = new HashSet<>();
+    private boolean reportedNoTrees;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(DIFFERENTIABLE);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        try {
+            trees = Trees.instance(env);
+        } catch (IllegalArgumentException | LinkageError e) {
+            trees = null;
+        }
+        reporter = new Reporter(env.getMessager(), trees);
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(DIFFERENTIABLE);
+        if (annotation == null || round.processingOver()) {
+            return false;
+        }
+        Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
+        for (Element e : round.getElementsAnnotatedWith(annotation)) {
+            if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD) {
+                byClass.computeIfAbsent((TypeElement) m.getEnclosingElement(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        if (byClass.isEmpty()) {
+            return false;
+        }
+        if (trees == null) {
+            if (!reportedNoTrees) {
+                reportedNoTrees = true;
+                reporter.error(Problem.NO_TREE_API, "Cotangent needs javac's Tree API to read method bodies, "
+                        + "and this compiler does not provide it: compile with javac (Maven's or Gradle's "
+                        + "default, without an IDE's own compiler)",
+                        byClass.values().iterator().next().get(0));
+            }
+            return false;
+        }
+        for (Map.Entry<TypeElement, List<ExecutableElement>> e : byClass.entrySet()) {
+            try {
+                processClass(e.getKey(), e.getValue(), annotation);
+            } catch (RuntimeException | LinkageError | StackOverflowError t) {
+                reporter.error(Problem.INTERNAL_ERROR, "internal error while generating derivatives for class '"
+                        + e.getKey().getSimpleName() + "' (" + t.getClass().getSimpleName() + ": " + t.getMessage()
+                        + "); please report it with the method's source", e.getKey());
+            }
+        }
+        return false;
+    }
+
+    private void processClass(TypeElement owner, List<ExecutableElement> methods, TypeElement annotation) {
+        if (!checkOwner(owner, methods.get(0))) {
+            return;
+        }
+        MethodReader reader = new MethodReader(trees, processingEnv.getElementUtils(), reporter);
+        FunctionCompiler compiler = new FunctionCompiler(reporter);
+        List<GeneratedClass.RecordDecl> records = new ArrayList<>();
+        List<GeneratedMethod> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ExecutableElement method : methods) {
+            String name = method.getSimpleName().toString();
+            if (!seen.add(name)) {
+                reporter.error(Problem.OVERLOADED, "'" + name + "' has another @Differentiable overload, and the "
+                        + "generated names (" + Names.grad(name) + ", " + Names.vjp(name) + ") would clash: rename "
+                        + "one of them", method);
+                continue;
+            }
+            try {
+                AnnotationMirror mirror = annotationOf(method, annotation);
+                Optional<ReadResult> read = reader.read(method, mirror);
+                if (read.isEmpty()) {
+                    continue;
+                }
+                TreePath path = trees.getPath(method);
+                Optional<List<GeneratedMethod>> methodsOut = compiler.compile(read.get(), path.getCompilationUnit());
+                if (methodsOut.isPresent()) {
+                    records.add(GradWrapper.record(read.get().function()));
+                    out.addAll(methodsOut.get());
+                }
+            } catch (RuntimeException | StackOverflowError t) {
+                reporter.error(Problem.INTERNAL_ERROR, "internal error while differentiating '" + name + "' ("
+                        + t.getClass().getSimpleName() + ": " + t.getMessage() + "); please report it with the "
+                        + "method's source, and meanwhile write its derivative with @CustomVjp", method);
+            }
+        }
+        if (out.isEmpty()) {
+            return;
+        }
+        String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
+        String nested = owner.getQualifiedName().toString().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+        String simpleName = Names.derivativesClass(nested);
+        String qualified = pkg.isEmpty() ? simpleName : pkg + "." + simpleName;
+        if (!generated.add(qualified)) {
+            return;
+        }
+        GeneratedClass cls = new GeneratedClass(pkg, simpleName,
+                "Derivatives of the {@code @Differentiable} methods of {@link " + nested + "}, generated by "
+                        + "Cotangent. Do not edit: change " + nested + " and recompile.",
+                List.of("org.cotangent.runtime.Checks", "org.cotangent.runtime.Primitives"), records, out);
+        write(qualified, ClassEmitter.emit(cls), owner);
+    }
+
+    private boolean checkOwner(TypeElement owner, ExecutableElement first) {
+        boolean nestedOk = owner.getNestingKind() == NestingKind.TOP_LEVEL
+                || (owner.getNestingKind() == NestingKind.MEMBER && owner.getModifiers().contains(Modifier.STATIC));
+        if (!nestedOk || (owner.getKind() != ElementKind.CLASS)) {
+            reporter.error(Problem.UNSUPPORTED_METHOD, "@Differentiable methods must be declared in a top-level "
+                    + "or static nested class: move '" + first.getSimpleName() + "' there", first);
+            return false;
+        }
+        return true;
+    }
+
+    private static AnnotationMirror annotationOf(ExecutableElement method, TypeElement annotation) {
+        for (AnnotationMirror m : method.getAnnotationMirrors()) {
+            if (m.getAnnotationType().asElement().equals(annotation)) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("annotation not found on " + method);
+    }
+
+    private void write(String qualified, String source, TypeElement owner) {
+        try {
+            JavaFileObject file = processingEnv.getFiler().createSourceFile(qualified, owner);
+            try (Writer w = file.openWriter()) {
+                w.write(source);
+            }
+        } catch (IOException e) {
+            reporter.error(Problem.INTERNAL_ERROR, "could not write " + qualified + ": " + e.getMessage()
+                    + "; check that the generated-sources directory is writable", owner);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.cotangent.processor;
+
+import com.sun.source.tree.Tree;
+import org.cotangent.processor.analysis.Activity;
+import org.cotangent.processor.diag.Problem;
+import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.frontend.ReadResult;
+import org.cotangent.processor.ir.Expr;
+import org.cotangent.processor.ir.Function;
+import org.cotangent.processor.ir.GeneratedMethod;
+import org.cotangent.processor.ir.IrWalk;
+import org.cotangent.processor.ir.Stmt;
+import org.cotangent.processor.ir.Var;
+import org.cotangent.processor.lower.SingleExit;
+import org.cotangent.processor.naming.Names;
+import org.cotangent.processor.transform.GradWrapper;
+import org.cotangent.processor.transform.reverse.ReverseTransform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the middle of the pipeline for one method: lower to a single exit, analyse activity, reject
+ * calls that would need a derivative Cotangent does not have, then generate the derivative methods.
+ */
+final class FunctionCompiler {
+    private final Reporter reporter;
+
+    FunctionCompiler(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /** The generated methods of {@code read}, or empty after reporting why not. */
+    Optional<List<GeneratedMethod>> compile(ReadResult read, com.sun.source.tree.CompilationUnitTree unit) {
+        Function fn = read.function();
+        Names names = new Names(userNames(fn));
+        SingleExit.Result lowered = SingleExit.lower(fn.body(), fn.returnType(), names);
+        Activity activity = Activity.of(lowered.body(), fn.wrt(), lowered.result());
+        if (!checkCalls(lowered, activity, read, unit)) {
+            return Optional.empty();
+        }
+        GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names);
+        GeneratedMethod grad = GradWrapper.grad(fn, vjp);
+        return Optional.of(List.of(grad, vjp));
+    }
+
+    private boolean checkCalls(SingleExit.Result lowered, Activity activity, ReadResult read,
+                               com.sun.source.tree.CompilationUnitTree unit) {
+        int before = reporter.errorCount();
+        IrWalk.forEachStmt(lowered.body(), s -> {
+            Var target = IrWalk.definedVar(s);
+            Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
+            if (target == null || value == null || !activity.isUseful(target)) {
+                return;
+            }
+            IrWalk.forEachExpr(value, e -> {
+                if (e instanceof Expr.StaticCall c && c.type().isFloating()
+                        && c.args().stream().anyMatch(activity::isVaried)) {
+                    Tree tree = read.callSites().get(c);
+                    reporter.error(Problem.NO_DERIVATIVE_FOR_CALL, "no derivative for the call of '" + c.name()
+                            + "', which gets an argument that depends on a differentiated parameter: mark '"
+                            + c.name() + "' @Differentiable once calls between differentiable methods are "
+                            + "supported, or write its derivative with @CustomVjp(of = \"" + c.name() + "\")",
+                            tree, unit);
+                }
+            });
+        });
+        return reporter.errorCount() == before;
+    }
+
+    private static List<String> userNames(Function fn) {
+        List<String> names = new ArrayList<>();
+        fn.params().forEach(p -> names.add(p.name()));
+        IrWalk.forEachStmt(fn.body(), s -> {
+            if (s instanceof Stmt.Decl d) {
+                names.add(d.var().name());
+            }
+        });
+        return names;
+    }
+}

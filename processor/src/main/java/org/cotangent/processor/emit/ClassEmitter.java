@@ -1,0 +1,61 @@
+package org.cotangent.processor.emit;
+
+import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import org.cotangent.processor.ir.GeneratedClass;
+import org.cotangent.processor.ir.GeneratedMethod;
+
+/**
+ * Prints a {@link GeneratedClass} as Java source. The only code besides its siblings in this
+ * package that touches JavaParser; the output is deterministic (same IR, same bytes).
+ */
+public final class ClassEmitter {
+    static final String GENERATOR = "org.cotangent.processor.CotangentProcessor";
+
+    private ClassEmitter() {
+    }
+
+    public static String emit(GeneratedClass cls) {
+        CompilationUnit unit = new CompilationUnit();
+        if (!cls.packageName().isEmpty()) {
+            unit.setPackageDeclaration(cls.packageName());
+        }
+        unit.addImport("javax.annotation.processing.Generated");
+        cls.imports().forEach(unit::addImport);
+        ClassOrInterfaceDeclaration type = unit.addClass(cls.simpleName(),
+                Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
+        type.setJavadocComment(cls.javadoc());
+        type.addAnnotation(new SingleMemberAnnotationExpr(new Name("Generated"), new StringLiteralExpr(GENERATOR)));
+        type.addConstructor(Modifier.Keyword.PRIVATE);
+        for (GeneratedClass.RecordDecl r : cls.records()) {
+            RecordDeclaration record = new RecordDeclaration(
+                    new NodeList<>(Modifier.publicModifier()), r.name());
+            for (GeneratedMethod.Param c : r.components()) {
+                record.addParameter(new Parameter(StaticJavaParser.parseType(c.type()), c.name()));
+            }
+            record.setJavadocComment(r.javadoc());
+            type.addMember(record);
+        }
+        for (GeneratedMethod m : cls.methods()) {
+            MethodDeclaration method = type.addMethod(m.name(), Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC);
+            method.setType(StaticJavaParser.parseType(m.returnType()));
+            for (GeneratedMethod.Param p : m.params()) {
+                method.addParameter(new Parameter(StaticJavaParser.parseType(p.type()), p.name()));
+            }
+            method.setJavadocComment(m.javadoc());
+            BlockStmt body = new StmtEmitter().block(m.body());
+            method.setBody(body);
+        }
+        return unit.toString();
+    }
+}

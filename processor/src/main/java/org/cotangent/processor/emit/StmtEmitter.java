@@ -1,0 +1,103 @@
+package org.cotangent.processor.emit;
+
+import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.comments.LineComment;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import org.cotangent.processor.ir.AssignOp;
+import org.cotangent.processor.ir.Expr;
+import org.cotangent.processor.ir.SourcePos;
+import org.cotangent.processor.ir.Stmt;
+import org.cotangent.processor.ir.Type;
+
+/**
+ * Turns IR statements into JavaParser statements. A statement whose source line differs from the
+ * previous one gets a comment pointing back to it ({@code // Banana.java:7}); a section comment
+ * ({@link Stmt.Comment}) joins the comment of the statement after it.
+ */
+final class StmtEmitter {
+    private long lastLine = -1;
+    private String pending;
+
+    BlockStmt block(Stmt.Block block) {
+        BlockStmt out = new BlockStmt();
+        for (Stmt s : block.stmts()) {
+            if (s instanceof Stmt.Comment c) {
+                pending = pending == null ? c.text() : pending + "; " + c.text();
+                continue;
+            }
+            Statement emitted = statement(s);
+            String comment = pending;
+            pending = null;
+            SourcePos pos = s.pos();
+            if (pos != null && pos.line() != lastLine && pos.line() > 0) {
+                lastLine = pos.line();
+                comment = comment == null ? pos.toString() : comment + ": " + pos;
+            }
+            if (comment != null) {
+                emitted.setComment(new LineComment(" " + comment));
+            }
+            out.addStatement(emitted);
+        }
+        return out;
+    }
+
+    private Statement statement(Stmt s) {
+        if (s instanceof Stmt.Decl d) {
+            VariableDeclarator declarator = new VariableDeclarator(
+                    StaticJavaParser.parseType(d.var().type().javaName()), d.var().name());
+            if (d.init() != null) {
+                declarator.setInitializer(ExprEmitter.emit(d.init()));
+            }
+            return new ExpressionStmt(new VariableDeclarationExpr(declarator));
+        }
+        if (s instanceof Stmt.Assign a) {
+            return new ExpressionStmt(assignment(a));
+        }
+        if (s instanceof Stmt.If f) {
+            if (f.then().isEmpty()) {
+                return new IfStmt(ExprEmitter.negate(f.condition()), block(f.otherwise()), null);
+            }
+            BlockStmt then = block(f.then());
+            return new IfStmt(ExprEmitter.emit(f.condition()), then,
+                    f.otherwise().isEmpty() ? null : block(f.otherwise()));
+        }
+        if (s instanceof Stmt.Return r) {
+            return r.value() == null ? new ReturnStmt() : new ReturnStmt(ExprEmitter.emit(r.value()));
+        }
+        if (s instanceof Stmt.ExprStmt e) {
+            return new ExpressionStmt(ExprEmitter.emit(e.expr()));
+        }
+        if (s instanceof Stmt.Block b) {
+            return block(b);
+        }
+        throw new IllegalArgumentException("cannot emit " + s);
+    }
+
+    private static Expression assignment(Stmt.Assign a) {
+        Expression target = ExprEmitter.emit(a.target());
+        boolean integral = a.target().type().equals(Type.INT) || a.target().type().equals(Type.LONG);
+        if (integral && a.value() instanceof Expr.Literal l && l.text().equals("1")
+                && (a.op() == AssignOp.ADD || a.op() == AssignOp.SUB)) {
+            return new UnaryExpr(target, a.op() == AssignOp.ADD
+                    ? UnaryExpr.Operator.POSTFIX_INCREMENT : UnaryExpr.Operator.POSTFIX_DECREMENT);
+        }
+        AssignExpr.Operator op = switch (a.op()) {
+            case SET -> AssignExpr.Operator.ASSIGN;
+            case ADD -> AssignExpr.Operator.PLUS;
+            case SUB -> AssignExpr.Operator.MINUS;
+            case MUL -> AssignExpr.Operator.MULTIPLY;
+            case DIV -> AssignExpr.Operator.DIVIDE;
+            case REM -> AssignExpr.Operator.REMAINDER;
+        };
+        return new AssignExpr(target, ExprEmitter.emit(a.value()), op);
+    }
+}

@@ -1,0 +1,558 @@
+package org.cotangent.processor.frontend;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import org.cotangent.processor.diag.Problem;
+import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.ir.AssignOp;
+import org.cotangent.processor.ir.BinaryOp;
+import org.cotangent.processor.ir.Expr;
+import org.cotangent.processor.ir.MathFn;
+import org.cotangent.processor.ir.SourcePos;
+import org.cotangent.processor.ir.Stmt;
+import org.cotangent.processor.ir.Type;
+import org.cotangent.processor.ir.UnaryOp;
+import org.cotangent.processor.ir.Var;
+import org.cotangent.processor.naming.Names;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Translates a method body from javac's trees into the IR, reporting every construct outside the
+ * differentiable subset at its own tree. Reading goes on after an error so that one compilation
+ * shows every problem of the method.
+ */
+final class BodyReader {
+    private static final Expr ERROR = new Expr.Literal("0", Type.INT);
+
+    private final Trees trees;
+    private final Attribution attribution;
+    private final Reporter reporter;
+    private final Elements elements;
+    private final CompilationUnitTree unit;
+    private final String fileName;
+    private final PackageElement userPackage;
+    private final Map<Element, Var> vars = new HashMap<>();
+    private final Map<Expr, Tree> callSites = new IdentityHashMap<>();
+    private final Names names;
+    private CharSequence source;
+
+    BodyReader(Trees trees, Attribution attribution, Reporter reporter, Elements elements,
+               CompilationUnitTree unit, PackageElement userPackage, Signature signature) {
+        this.trees = trees;
+        this.attribution = attribution;
+        this.reporter = reporter;
+        this.elements = elements;
+        this.unit = unit;
+        this.userPackage = userPackage;
+        String path = unit.getSourceFile().getName();
+        this.fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        this.vars.putAll(signature.byElement());
+        List<String> paramNames = new ArrayList<>();
+        signature.params().forEach(p -> paramNames.add(p.name()));
+        this.names = new Names(paramNames);
+    }
+
+    String fileName() {
+        return fileName;
+    }
+
+    Map<Expr, Tree> callSites() {
+        return callSites;
+    }
+
+    Stmt.Block block(TreePath path) {
+        BlockTree tree = (BlockTree) path.getLeaf();
+        List<Stmt> out = new ArrayList<>();
+        for (StatementTree s : tree.getStatements()) {
+            Stmt stmt = statement(new TreePath(path, s));
+            if (stmt != null) {
+                out.add(stmt);
+            }
+        }
+        return new Stmt.Block(out);
+    }
+
+    SourcePos pos(Tree tree) {
+        long start = trees.getSourcePositions().getStartPosition(unit, tree);
+        long line = start < 0 ? 0 : unit.getLineMap().getLineNumber(start);
+        return new SourcePos(fileName, line);
+    }
+
+    private Stmt statement(TreePath path) {
+        Tree tree = path.getLeaf();
+        switch (tree.getKind()) {
+            case BLOCK:
+                return block(path);
+            case EMPTY_STATEMENT:
+                return null;
+            case VARIABLE:
+                return declaration(path, (VariableTree) tree);
+            case EXPRESSION_STATEMENT:
+                return expressionStatement(new TreePath(path, ((ExpressionStatementTree) tree).getExpression()),
+                        pos(tree));
+            case IF: {
+                IfTree t = (IfTree) tree;
+                Expr cond = expression(new TreePath(path, t.getCondition()));
+                Stmt.Block then = asBlock(new TreePath(path, t.getThenStatement()));
+                Stmt.Block otherwise = t.getElseStatement() == null ? null
+                        : asBlock(new TreePath(path, t.getElseStatement()));
+                return new Stmt.If(cond, then, otherwise, pos(tree));
+            }
+            case RETURN: {
+                ReturnTree t = (ReturnTree) tree;
+                Expr value = t.getExpression() == null ? null : expression(new TreePath(path, t.getExpression()));
+                return new Stmt.Return(value, pos(tree));
+            }
+            default:
+                unsupportedStatement(tree);
+                return null;
+        }
+    }
+
+    private Stmt.Block asBlock(TreePath path) {
+        Stmt s = statement(path);
+        if (s == null) {
+            return Stmt.Block.EMPTY;
+        }
+        return s instanceof Stmt.Block b ? b : new Stmt.Block(List.of(s));
+    }
+
+    private void unsupportedStatement(Tree tree) {
+        String what = switch (tree.getKind()) {
+            case FOR_LOOP -> "a for loop";
+            case ENHANCED_FOR_LOOP -> "an enhanced for loop";
+            case WHILE_LOOP -> "a while loop";
+            case DO_WHILE_LOOP -> "a do/while loop";
+            case SWITCH -> "a switch statement";
+            case BREAK -> "break";
+            case CONTINUE -> "continue";
+            case LABELED_STATEMENT -> "a labelled statement";
+            default -> null;
+        };
+        if (what != null) {
+            reporter.error(Problem.UNSUPPORTED_STATEMENT, what + " is not supported in a @Differentiable method "
+                    + "yet (loops come in the next version): unroll it, or move it into a helper method whose "
+                    + "derivative you write with @CustomVjp", tree, unit);
+            return;
+        }
+        String advice = switch (tree.getKind()) {
+            case TRY -> "try/catch/finally cannot be differentiated: move the guarded code out of the "
+                    + "@Differentiable method";
+            case SYNCHRONIZED -> "a synchronized block cannot be differentiated: synchronize in the caller";
+            case THROW -> "throw is not supported yet: check arguments in the caller before calling";
+            case ASSERT -> "assert is not supported yet: move the assertion to the caller";
+            case CLASS, INTERFACE, ENUM, RECORD -> "a local class cannot be differentiated: move it out of the "
+                    + "method";
+            default -> "the statement '" + tree.getKind().toString().toLowerCase().replace('_', ' ')
+                    + "' cannot be differentiated: move it out of the @Differentiable method";
+        };
+        reporter.error(Problem.UNSUPPORTED_STATEMENT, advice, tree, unit);
+    }
+
+    private Stmt declaration(TreePath path, VariableTree tree) {
+        Element element = trees.getElement(path);
+        TypeMirror mirror = element.asType();
+        String name = tree.getName().toString();
+        Optional<Type> type = TypeMapper.map(mirror);
+        if (TypeMapper.isFloat(mirror)) {
+            reporter.error(Problem.UNSUPPORTED_TYPE, "local '" + name
+                    + "' is a float: Cotangent differentiates double only; declare it double", tree, unit);
+            return null;
+        }
+        if (type.isEmpty() || type.get().base() == Type.Base.OTHER || type.get().base() == Type.Base.VOID) {
+            reporter.error(Problem.UNSUPPORTED_TYPE, "local '" + name + "' has type " + mirror
+                    + ", which Cotangent cannot differentiate: use double, int, long or boolean", tree, unit);
+            return null;
+        }
+        if (type.get().rank() > 0) {
+            reporter.error(Problem.UNSUPPORTED_TYPE, "array local '" + name + "' is not supported yet (arrays "
+                    + "come in the next version): use scalar double locals", tree, unit);
+            return null;
+        }
+        Var var = new Var(names.fresh(name), type.get());
+        vars.put(element, var);
+        Expr init = tree.getInitializer() == null ? null : expression(new TreePath(path, tree.getInitializer()));
+        return new Stmt.Decl(var, init, pos(tree));
+    }
+
+    private Stmt expressionStatement(TreePath path, SourcePos pos) {
+        Tree tree = path.getLeaf();
+        switch (tree.getKind()) {
+            case ASSIGNMENT: {
+                AssignmentTree t = (AssignmentTree) tree;
+                Expr target = assignTarget(new TreePath(path, t.getVariable()));
+                Expr value = expression(new TreePath(path, t.getExpression()));
+                return target == null ? null : new Stmt.Assign(target, AssignOp.SET, value, pos);
+            }
+            case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT: {
+                CompoundAssignmentTree t = (CompoundAssignmentTree) tree;
+                AssignOp op = switch (tree.getKind()) {
+                    case PLUS_ASSIGNMENT -> AssignOp.ADD;
+                    case MINUS_ASSIGNMENT -> AssignOp.SUB;
+                    case MULTIPLY_ASSIGNMENT -> AssignOp.MUL;
+                    case DIVIDE_ASSIGNMENT -> AssignOp.DIV;
+                    default -> AssignOp.REM;
+                };
+                Expr target = assignTarget(new TreePath(path, t.getVariable()));
+                Expr value = expression(new TreePath(path, t.getExpression()));
+                return target == null ? null : new Stmt.Assign(target, op, value, pos);
+            }
+            case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT: {
+                UnaryTree t = (UnaryTree) tree;
+                Expr target = assignTarget(new TreePath(path, t.getExpression()));
+                if (target == null) {
+                    return null;
+                }
+                boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
+                        || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+                return new Stmt.Assign(target, up ? AssignOp.ADD : AssignOp.SUB,
+                        new Expr.Literal("1", Type.INT), pos);
+            }
+            case METHOD_INVOCATION: {
+                Expr call = expression(path);
+                if (call instanceof Expr.StaticCall) {
+                    return new Stmt.ExprStmt(call, pos);
+                }
+                if (call != ERROR) {
+                    reporter.error(Problem.UNSUPPORTED_STATEMENT, "a call whose result is discarded does nothing "
+                            + "to the derivative: remove it", tree, unit);
+                }
+                return null;
+            }
+            default:
+                reporter.error(Problem.UNSUPPORTED_STATEMENT, "this expression statement cannot be "
+                        + "differentiated: write it as an assignment to a local", tree, unit);
+                return null;
+        }
+    }
+
+    private Expr assignTarget(TreePath path) {
+        Tree tree = path.getLeaf();
+        if (tree.getKind() == Tree.Kind.IDENTIFIER || tree.getKind() == Tree.Kind.MEMBER_SELECT) {
+            Element element = trees.getElement(path);
+            if (element != null && element.getKind() == ElementKind.FIELD) {
+                reporter.error(Problem.FIELD_WRITE, "writing field '" + element.getSimpleName()
+                        + "' is a side effect Cotangent cannot differentiate: use a local variable, or return "
+                        + "the value", tree, unit);
+                return null;
+            }
+            Var var = vars.get(element);
+            if (var != null) {
+                return new Expr.VarRef(var);
+            }
+        }
+        if (tree.getKind() == Tree.Kind.ARRAY_ACCESS) {
+            reporter.error(Problem.UNSUPPORTED_EXPRESSION, "writing an array element is not supported yet "
+                    + "(arrays come in the next version): use scalar double locals", tree, unit);
+            return null;
+        }
+        reporter.error(Problem.UNSUPPORTED_EXPRESSION, "cannot assign to this expression: assign to a local "
+                + "variable", tree, unit);
+        return null;
+    }
+
+    Expr expression(TreePath path) {
+        Tree tree = path.getLeaf();
+        switch (tree.getKind()) {
+            case PARENTHESIZED:
+                return expression(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
+            case INT_LITERAL, LONG_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL:
+                return new Expr.Literal(sourceText(tree), literalType(tree));
+            case FLOAT_LITERAL:
+                reporter.error(Problem.UNSUPPORTED_TYPE, "float literal: Cotangent differentiates double only; "
+                        + "write it as a double literal (drop the f suffix)", tree, unit);
+                return ERROR;
+            case IDENTIFIER, MEMBER_SELECT:
+                return name(path);
+            case UNARY_MINUS, UNARY_PLUS, LOGICAL_COMPLEMENT, BITWISE_COMPLEMENT: {
+                UnaryTree t = (UnaryTree) tree;
+                UnaryOp op = switch (tree.getKind()) {
+                    case UNARY_MINUS -> UnaryOp.NEG;
+                    case UNARY_PLUS -> UnaryOp.PLUS;
+                    case LOGICAL_COMPLEMENT -> UnaryOp.NOT;
+                    default -> UnaryOp.BIT_NOT;
+                };
+                Expr operand = expression(new TreePath(path, t.getExpression()));
+                return typed(path, type -> new Expr.Unary(op, operand, type));
+            }
+            case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT,
+                 ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
+                 REMAINDER_ASSIGNMENT, AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT,
+                 RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
+                reporter.error(Problem.SIDE_EFFECT_IN_EXPRESSION, "an assignment or ++/-- inside an expression "
+                        + "cannot be differentiated: write it as a statement of its own", tree, unit);
+                return ERROR;
+            case CONDITIONAL_EXPRESSION: {
+                ConditionalExpressionTree t = (ConditionalExpressionTree) tree;
+                Expr cond = expression(new TreePath(path, t.getCondition()));
+                Expr a = expression(new TreePath(path, t.getTrueExpression()));
+                Expr b = expression(new TreePath(path, t.getFalseExpression()));
+                return typed(path, type -> new Expr.Conditional(cond, a, b, type));
+            }
+            case TYPE_CAST: {
+                TypeCastTree t = (TypeCastTree) tree;
+                Expr operand = expression(new TreePath(path, t.getExpression()));
+                return typed(path, type -> new Expr.Cast(type, operand));
+            }
+            case METHOD_INVOCATION:
+                return call(path, (MethodInvocationTree) tree);
+            case ARRAY_ACCESS, NEW_ARRAY:
+                reporter.error(Problem.UNSUPPORTED_EXPRESSION, "arrays are not supported yet (they come in the "
+                        + "next version): use scalar double parameters and locals", tree, unit);
+                return ERROR;
+            case LAMBDA_EXPRESSION:
+                return unsupported(tree, "a lambda cannot be differentiated: write the computation inline, "
+                        + "or as a @Differentiable method");
+            case MEMBER_REFERENCE:
+                return unsupported(tree, "a method reference cannot be differentiated: call the method directly");
+            case NEW_CLASS:
+                return unsupported(tree, "creating an object cannot be differentiated: move the allocation out "
+                        + "of the @Differentiable method");
+            case INSTANCE_OF:
+                return unsupported(tree, "instanceof cannot be differentiated: decide on the type in the caller");
+            case STRING_LITERAL, CHAR_LITERAL, NULL_LITERAL:
+                return unsupported(tree, "this literal has no derivative: use double, int, long or boolean values");
+            case SWITCH_EXPRESSION:
+                return unsupported(tree, "a switch expression is not supported: use if/else or ?:");
+            default:
+                if (tree instanceof BinaryTree b) {
+                    return binary(path, b);
+                }
+                return unsupported(tree, "this expression cannot be differentiated: rewrite it with "
+                        + "arithmetic, Math functions and locals");
+        }
+    }
+
+    private Expr unsupported(Tree tree, String text) {
+        reporter.error(Problem.UNSUPPORTED_EXPRESSION, text, tree, unit);
+        return ERROR;
+    }
+
+    private interface TypedBuilder {
+        Expr build(Type type);
+    }
+
+    private Expr typed(TreePath path, TypedBuilder builder) {
+        TypeMirror mirror = attribution.typeOf(path);
+        if (TypeMapper.isFloat(mirror)) {
+            reporter.error(Problem.UNSUPPORTED_TYPE, "this expression is a float: Cotangent differentiates "
+                    + "double only; use double", path.getLeaf(), unit);
+            return ERROR;
+        }
+        Optional<Type> type = TypeMapper.map(mirror);
+        if (type.isEmpty() || type.get().base() == Type.Base.OTHER || type.get().base() == Type.Base.VOID) {
+            reporter.error(Problem.UNSUPPORTED_EXPRESSION, "an expression of type " + mirror
+                    + " cannot be differentiated: use double, int, long or boolean values", path.getLeaf(), unit);
+            return ERROR;
+        }
+        return builder.build(type.get());
+    }
+
+    private Expr binary(TreePath path, BinaryTree tree) {
+        BinaryOp op = switch (tree.getKind()) {
+            case PLUS -> BinaryOp.ADD;
+            case MINUS -> BinaryOp.SUB;
+            case MULTIPLY -> BinaryOp.MUL;
+            case DIVIDE -> BinaryOp.DIV;
+            case REMAINDER -> BinaryOp.REM;
+            case LESS_THAN -> BinaryOp.LT;
+            case LESS_THAN_EQUAL -> BinaryOp.LE;
+            case GREATER_THAN -> BinaryOp.GT;
+            case GREATER_THAN_EQUAL -> BinaryOp.GE;
+            case EQUAL_TO -> BinaryOp.EQ;
+            case NOT_EQUAL_TO -> BinaryOp.NE;
+            case CONDITIONAL_AND -> BinaryOp.AND;
+            case CONDITIONAL_OR -> BinaryOp.OR;
+            case AND -> BinaryOp.BIT_AND;
+            case OR -> BinaryOp.BIT_OR;
+            case XOR -> BinaryOp.XOR;
+            case LEFT_SHIFT -> BinaryOp.SHL;
+            case RIGHT_SHIFT -> BinaryOp.SHR;
+            default -> BinaryOp.USHR;
+        };
+        TypeMirror mirror = attribution.typeOf(path);
+        if (mirror.getKind() == TypeKind.DECLARED) {
+            return unsupported(tree, "string concatenation cannot be differentiated: build strings outside "
+                    + "the @Differentiable method");
+        }
+        Expr left = expression(new TreePath(path, tree.getLeftOperand()));
+        Expr right = expression(new TreePath(path, tree.getRightOperand()));
+        return typed(path, type -> new Expr.Binary(op, left, right, type));
+    }
+
+    private Expr name(TreePath path) {
+        Tree tree = path.getLeaf();
+        Element element = trees.getElement(path);
+        if (element == null) {
+            return unsupported(tree, "this name cannot be resolved: fix the compile error first");
+        }
+        if (element.getKind() == ElementKind.FIELD) {
+            return field(tree, (VariableElement) element);
+        }
+        Var var = vars.get(element);
+        if (var != null) {
+            return new Expr.VarRef(var);
+        }
+        if (tree instanceof MemberSelectTree m && m.getIdentifier().contentEquals("length")) {
+            return unsupported(tree, "arrays are not supported yet (they come in the next version): use scalar "
+                    + "double parameters and locals");
+        }
+        return unsupported(tree, "'" + element.getSimpleName() + "' (" + element.getKind().toString()
+                .toLowerCase().replace('_', ' ') + ") cannot be used here: use locals, parameters and constants");
+    }
+
+    private Expr field(Tree tree, VariableElement field) {
+        Optional<Type> type = TypeMapper.map(field.asType());
+        if (TypeMapper.isFloat(field.asType())) {
+            reporter.error(Problem.UNSUPPORTED_TYPE, "field '" + field.getSimpleName() + "' is a float: "
+                    + "Cotangent differentiates double only; declare it double", tree, unit);
+            return ERROR;
+        }
+        if (type.isEmpty() || type.get().rank() > 0 || type.get().base() == Type.Base.OTHER) {
+            return unsupported(tree, "field '" + field.getSimpleName() + "' of type " + field.asType()
+                    + " cannot be read here: read it into a double, int, long or boolean local in the caller "
+                    + "and pass it as a parameter");
+        }
+        if (!field.getModifiers().contains(Modifier.STATIC)) {
+            return unsupported(tree, "instance field '" + field.getSimpleName() + "' is not supported yet: "
+                    + "make it static final, or pass its value as a parameter");
+        }
+        Object constant = field.getConstantValue();
+        if (field.getModifiers().contains(Modifier.PRIVATE)) {
+            if (constant != null) {
+                return new Expr.Literal(elements.getConstantExpression(constant), type.get());
+            }
+            return unsupported(tree, "private field '" + field.getSimpleName() + "' is not a compile-time "
+                    + "constant, so the generated class cannot read it yet: make it package-private");
+        }
+        return new Expr.FieldRef(ownerName((TypeElement) field.getEnclosingElement()),
+                field.getSimpleName().toString(), type.get());
+    }
+
+    private Expr call(TreePath path, MethodInvocationTree tree) {
+        Element element = trees.getElement(path);
+        if (!(element instanceof ExecutableElement method)) {
+            return unsupported(tree, "this call cannot be resolved: fix the compile error first");
+        }
+        List<Expr> args = new ArrayList<>();
+        for (ExpressionTree a : tree.getArguments()) {
+            args.add(expression(new TreePath(path, a)));
+        }
+        String name = method.getSimpleName().toString();
+        TypeElement owner = (TypeElement) method.getEnclosingElement();
+        String ownerQualified = owner.getQualifiedName().toString();
+        if (!method.getModifiers().contains(Modifier.STATIC)) {
+            return unsupported(tree, "calling instance method '" + name + "' is not supported yet: call a "
+                    + "static method, or compute the value in the caller and pass it as a parameter");
+        }
+        boolean allDouble = method.getParameters().stream().allMatch(p -> p.asType().getKind() == TypeKind.DOUBLE);
+        if ((ownerQualified.equals("java.lang.Math") || ownerQualified.equals("java.lang.StrictMath"))
+                && allDouble && method.getReturnType().getKind() == TypeKind.DOUBLE) {
+            Optional<MathFn> fn = MathFn.lookup(name, args.size());
+            if (fn.isPresent()) {
+                return new Expr.MathCall(owner.getSimpleName().toString(), fn.get(), args);
+            }
+            if (!args.isEmpty()) {
+                return unsupported(tree, "Math." + name + " has no derivative in Cotangent: write the "
+                        + "computation with the supported Math functions, or use @CustomVjp");
+            }
+        }
+        if (method.getModifiers().contains(Modifier.PRIVATE)) {
+            return unsupported(tree, "private method '" + name + "' cannot be called from the generated "
+                    + "class yet: make it package-private");
+        }
+        if (method.isVarArgs()) {
+            return unsupported(tree, "varargs call '" + name + "' cannot be differentiated: call a method with "
+                    + "fixed parameters");
+        }
+        for (int i = 0; i < args.size(); i++) {
+            TypeMirror p = method.getParameters().get(i).asType();
+            if (TypeMapper.map(p).isEmpty() || TypeMapper.isFloat(p)) {
+                return unsupported(tree, "call of '" + name + "' passes a value of type " + p
+                        + ", which Cotangent cannot handle: use double, int, long or boolean parameters");
+            }
+        }
+        Type result = TypeMapper.map(method.getReturnType()).orElse(null);
+        if (result == null || TypeMapper.isFloat(method.getReturnType()) || result.rank() > 0
+                || result.base() == Type.Base.OTHER) {
+            return unsupported(tree, "call of '" + name + "' returns " + method.getReturnType()
+                    + ", which Cotangent cannot handle: use a method returning double, int, long or boolean");
+        }
+        Expr call = new Expr.StaticCall(ownerName(owner), name, args, result);
+        if (result.isFloating()) {
+            callSites.put(call, tree);
+        }
+        return call;
+    }
+
+    /** How generated code in the user's package names {@code type}. */
+    private String ownerName(TypeElement type) {
+        String qualified = type.getQualifiedName().toString();
+        PackageElement pkg = elements.getPackageOf(type);
+        String pkgName = pkg.getQualifiedName().toString();
+        if (pkgName.equals("java.lang") || pkg.equals(userPackage)) {
+            return pkgName.isEmpty() ? qualified : qualified.substring(pkgName.length() + 1);
+        }
+        return qualified;
+    }
+
+    private Type literalType(Tree tree) {
+        return switch (tree.getKind()) {
+            case INT_LITERAL -> Type.INT;
+            case LONG_LITERAL -> Type.LONG;
+            case BOOLEAN_LITERAL -> Type.BOOLEAN;
+            default -> Type.DOUBLE;
+        };
+    }
+
+    private String sourceText(Tree tree) {
+        try {
+            if (source == null) {
+                source = unit.getSourceFile().getCharContent(true);
+            }
+            long start = trees.getSourcePositions().getStartPosition(unit, tree);
+            long end = trees.getSourcePositions().getEndPosition(unit, tree);
+            if (start >= 0 && end > start && end <= source.length()) {
+                return source.subSequence((int) start, (int) end).toString();
+            }
+        } catch (IOException e) {
+            // fall back to javac's rendering of the literal below
+        }
+        return tree.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package org.cotangent.processor.frontend;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import org.cotangent.processor.diag.Problem;
+import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.ir.Function;
+import org.cotangent.processor.ir.SourcePos;
+import org.cotangent.processor.ir.Stmt;
+
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import java.util.Optional;
+
+/**
+ * The front end's entry point: reads one {@code @Differentiable} method from javac's trees into the
+ * IR. This package is the only code that touches {@code com.sun.source}.
+ */
+public final class MethodReader {
+    private final Trees trees;
+    private final Elements elements;
+    private final Reporter reporter;
+    private final Attribution attribution;
+
+    public MethodReader(Trees trees, Elements elements, Reporter reporter) {
+        this.trees = trees;
+        this.elements = elements;
+        this.reporter = reporter;
+        this.attribution = new Attribution(trees);
+    }
+
+    /** The method's IR, or empty if it had errors (which are then reported). */
+    public Optional<ReadResult> read(ExecutableElement method, AnnotationMirror annotation) {
+        int errorsBefore = reporter.errorCount();
+        Optional<Signature> signature = new SignatureReader(reporter).read(method, annotation);
+        TreePath path = trees.getPath(method);
+        if (signature.isEmpty() || path == null) {
+            if (path == null && reporter.errorCount() == errorsBefore) {
+                reporter.error(Problem.UNSUPPORTED_METHOD, "the source of '" + method.getSimpleName()
+                        + "' is not available to the processor: compile it from source", method);
+            }
+            return Optional.empty();
+        }
+        MethodTree tree = (MethodTree) path.getLeaf();
+        CompilationUnitTree unit = path.getCompilationUnit();
+        if (!attribution.attribute(path)) {
+            reporter.error(Problem.NO_TREE_API, "javac did not attribute the body of '" + method.getSimpleName()
+                    + "', which Cotangent needs to know the types of expressions: please report this with your "
+                    + "JDK version", method);
+            return Optional.empty();
+        }
+        TypeElement owner = (TypeElement) method.getEnclosingElement();
+        BodyReader body = new BodyReader(trees, attribution, reporter, elements, unit,
+                elements.getPackageOf(owner), signature.get());
+        Stmt.Block block = body.block(new TreePath(path, tree.getBody()));
+        if (reporter.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        Signature s = signature.get();
+        String ownerName = owner.getQualifiedName().toString();
+        String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
+        if (!pkg.isEmpty()) {
+            ownerName = ownerName.substring(pkg.length() + 1);
+        }
+        SourcePos pos = body.pos(tree);
+        Function function = new Function(method.getSimpleName().toString(), ownerName, s.params(), s.wrt(),
+                s.returnType(), block, pos);
+        return Optional.of(new ReadResult(function, body.callSites()));
+    }
+}

@@ -1,0 +1,17 @@
+package org.cotangent.processor.frontend;
+
+import com.sun.source.tree.Tree;
+import org.cotangent.processor.ir.Expr;
+import org.cotangent.processor.ir.Function;
+
+import java.util.Map;
+
+/**
+ * What the front end read: the IR of a method, and for the calls whose derivative is decided only
+ * after activity analysis, the trees they came from (so that a later error lands on the call).
+ *
+ * @param function the IR
+ * @param callSites each {@link Expr.StaticCall} with a {@code double} result, mapped to its tree
+ */
+public record ReadResult(Function function, Map<Expr, Tree> callSites) {
+}

@@ -1,0 +1,19 @@
+package org.cotangent.processor.frontend;
+
+import org.cotangent.processor.ir.Type;
+import org.cotangent.processor.ir.Var;
+
+import javax.lang.model.element.VariableElement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A method's parameters as the IR sees them, and which of them the user differentiates.
+ *
+ * @param params the parameters in order
+ * @param wrt the differentiated parameters, in declaration order
+ * @param returnType the return type
+ * @param byElement the parameter variable of each parameter element
+ */
+record Signature(List<Var> params, List<Var> wrt, Type returnType, Map<VariableElement, Var> byElement) {
+}

@@ -1,0 +1,101 @@
+package org.cotangent.processor.ir;
+
+import java.util.List;
+
+/**
+ * A side-effect-free expression of the IR. Every node knows its Java type exactly (it comes from
+ * javac's attribution, never from a guess).
+ */
+public sealed interface Expr {
+    Type type();
+
+    /** A literal, kept as the user spelled it. */
+    record Literal(String text, Type type) implements Expr {
+        public static Literal ofDouble(double value) {
+            return new Literal(value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? String.valueOf((long) value) + ".0" : String.valueOf(value), Type.DOUBLE);
+        }
+
+        public static Literal ofInt(int value) {
+            return new Literal(String.valueOf(value), Type.INT);
+        }
+
+        /** True for a literal whose numeric value is {@code value}. */
+        public boolean isNumber(double value) {
+            try {
+                String t = text.replace("_", "");
+                if (t.endsWith("L") || t.endsWith("l") || t.endsWith("d") || t.endsWith("D")) {
+                    t = t.substring(0, t.length() - 1);
+                }
+                return Double.parseDouble(t) == value;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+    }
+
+    /** A read of a field, used as a constant: {@code Math.PI}, {@code Foo.SCALE}. */
+    record FieldRef(String owner, String name, Type type) implements Expr {
+    }
+
+    /** A read of a variable. */
+    record VarRef(Var var) implements Expr {
+        @Override
+        public Type type() {
+            return var.type();
+        }
+    }
+
+    record Unary(UnaryOp op, Expr operand, Type type) implements Expr {
+    }
+
+    record Binary(BinaryOp op, Expr left, Expr right, Type type) implements Expr {
+    }
+
+    /** A call of a differentiable {@code Math} or {@code StrictMath} function. */
+    record MathCall(String owner, MathFn fn, List<Expr> args) implements Expr {
+        public MathCall {
+            args = List.copyOf(args);
+        }
+
+        @Override
+        public Type type() {
+            return Type.DOUBLE;
+        }
+    }
+
+    /**
+     * A call of a static method whose result carries no derivative ({@code owner} is the class as it
+     * is to be written, null for a method of the generated class itself), or of a runtime helper in
+     * generated code.
+     */
+    record StaticCall(String owner, String name, List<Expr> args, Type type) implements Expr {
+        public StaticCall {
+            args = List.copyOf(args);
+        }
+    }
+
+    record Conditional(Expr condition, Expr whenTrue, Expr whenFalse, Type type) implements Expr {
+    }
+
+    record Cast(Type type, Expr operand) implements Expr {
+    }
+
+    /** An element of an array: {@code array[index]}. */
+    record ArrayAccess(Expr array, Expr index, Type type) implements Expr {
+    }
+
+    /** {@code new double[d0][d1]...}: an array of {@code type} with the given dimensions. */
+    record NewArray(Type type, List<Expr> dimensions) implements Expr {
+        public NewArray {
+            dimensions = List.copyOf(dimensions);
+        }
+    }
+
+    /** {@code new ClassName(args)}, for the records of generated code. */
+    record Construct(String className, List<Expr> args, Type type) implements Expr {
+        public Construct {
+            args = List.copyOf(args);
+        }
+    }
+}

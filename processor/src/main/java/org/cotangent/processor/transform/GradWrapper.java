@@ -1,0 +1,70 @@
+package org.cotangent.processor.transform;
+
+import org.cotangent.processor.ir.Expr;
+import org.cotangent.processor.ir.Function;
+import org.cotangent.processor.ir.GeneratedClass;
+import org.cotangent.processor.ir.GeneratedMethod;
+import org.cotangent.processor.ir.Stmt;
+import org.cotangent.processor.ir.Type;
+import org.cotangent.processor.ir.Var;
+import org.cotangent.processor.naming.Names;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds {@code f_grad} and its record: fresh accumulators, one {@code f_vjp} call with seed 1. */
+public final class GradWrapper {
+    private GradWrapper() {
+    }
+
+    /** The gradient record of {@code fn}: {@code value} and one component per wrt parameter. */
+    public static GeneratedClass.RecordDecl record(Function fn) {
+        List<GeneratedMethod.Param> components = new ArrayList<>();
+        components.add(new GeneratedMethod.Param("double", "value"));
+        for (Var w : fn.wrt()) {
+            components.add(new GeneratedMethod.Param(w.type().javaName(), w.name()));
+        }
+        return new GeneratedClass.RecordDecl(Names.gradientRecord(fn.name()),
+                "The value of {@link " + fn.ownerClass() + "#" + fn.name() + "} and its gradient with respect to "
+                        + wrtList(fn) + ".", components);
+    }
+
+    /** {@code f_grad}, which calls {@code vjp} (the already generated {@code f_vjp}). */
+    public static GeneratedMethod grad(Function fn, GeneratedMethod vjp) {
+        List<String> taken = new ArrayList<>();
+        fn.params().forEach(p -> taken.add(p.name()));
+        Names names = new Names(taken);
+        List<Stmt> body = new ArrayList<>();
+        List<Expr> callArgs = new ArrayList<>();
+        fn.params().forEach(p -> callArgs.add(new Expr.VarRef(p)));
+        callArgs.add(new Expr.Literal("1.0", Type.DOUBLE));
+        List<Expr> recordArgs = new ArrayList<>();
+        List<Var> accumulators = new ArrayList<>();
+        for (Var w : fn.wrt()) {
+            Var acc = new Var(names.fresh(Names.accumulator(w.name())), Type.DOUBLE_ARRAY);
+            accumulators.add(acc);
+            body.add(new Stmt.Decl(acc, new Expr.NewArray(Type.DOUBLE_ARRAY,
+                    List.of(new Expr.Literal("1", Type.INT))), null));
+            callArgs.add(new Expr.VarRef(acc));
+        }
+        Var value = new Var(names.fresh("value"), Type.DOUBLE);
+        body.add(new Stmt.Decl(value, new Expr.StaticCall(null, vjp.name(), callArgs, Type.DOUBLE), null));
+        recordArgs.add(new Expr.VarRef(value));
+        for (Var acc : accumulators) {
+            recordArgs.add(new Expr.ArrayAccess(new Expr.VarRef(acc), new Expr.Literal("0", Type.INT), Type.DOUBLE));
+        }
+        String record = Names.gradientRecord(fn.name());
+        body.add(new Stmt.Return(new Expr.Construct(record, recordArgs, new Type(Type.Base.OTHER, 0)), null));
+        List<GeneratedMethod.Param> params = new ArrayList<>();
+        fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
+        return new GeneratedMethod(Names.grad(fn.name()),
+                "The value of {@link " + fn.ownerClass() + "#" + fn.name() + "} and its gradient with respect to "
+                        + wrtList(fn) + ", in a freshly allocated record.", record, params, new Stmt.Block(body));
+    }
+
+    private static String wrtList(Function fn) {
+        List<String> names = new ArrayList<>();
+        fn.wrt().forEach(w -> names.add("{@code " + w.name() + "}"));
+        return names.isEmpty() ? "no parameter" : String.join(", ", names);
+    }
+}

@@ -1,0 +1,198 @@
+package org.cotangent.processor.transform.reverse;
+
+import org.cotangent.processor.analysis.Activity;
+import org.cotangent.processor.ir.AssignOp;
+import org.cotangent.processor.ir.BinaryOp;
+import org.cotangent.processor.ir.Build;
+import org.cotangent.processor.ir.Expr;
+import org.cotangent.processor.ir.SourcePos;
+import org.cotangent.processor.ir.Stmt;
+import org.cotangent.processor.ir.Type;
+import org.cotangent.processor.ir.UnaryOp;
+import org.cotangent.processor.ir.Var;
+import org.cotangent.processor.naming.Names;
+import org.cotangent.processor.rules.DerivativeRules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Emits the backward sweep of one expression: given the adjoint flowing into its value, adds
+ * {@code partial * adjoint} into the adjoint of every active variable it reads, walking the tree
+ * from the root (the chain rule as vector-Jacobian products).
+ *
+ * <p>Values of subexpressions that partials need are recomputed from the restored primal state;
+ * an expensive one (a call or a division) is computed once into a local and reused (a small
+ * common-subexpression cache that lives for one statement).
+ */
+final class AdjointPropagator {
+    private final Activity activity;
+    private final Names names;
+    private final Function<Var, Var> adjointOf;
+    private final SourcePos pos;
+    private List<Stmt> out;
+    private Map<Expr, Expr> values = new HashMap<>();
+
+    AdjointPropagator(Activity activity, Names names, Function<Var, Var> adjointOf, SourcePos pos, List<Stmt> out) {
+        this.activity = activity;
+        this.names = names;
+        this.adjointOf = adjointOf;
+        this.pos = pos;
+        this.out = out;
+    }
+
+    /** Emits the propagation of {@code adjoint} into the active variables of {@code e}. */
+    void propagate(Expr e, Expr adjoint) {
+        if (!activity.isActive(e) || Build.isZero(adjoint)) {
+            return;
+        }
+        if (e instanceof Expr.VarRef r) {
+            out.add(new Stmt.Assign(Build.ref(adjointOf.apply(r.var())), AssignOp.ADD, adjoint, pos));
+            return;
+        }
+        if (e instanceof Expr.Cast c) {
+            propagate(c.operand(), adjoint);
+            return;
+        }
+        if (e instanceof Expr.Unary u) {
+            propagate(u.operand(), u.op() == UnaryOp.NEG ? Build.neg(adjoint) : adjoint);
+            return;
+        }
+        Expr adj = simple(adjoint, adjointName(e));
+        if (e instanceof Expr.Binary b && b.op() == BinaryOp.MUL && b.left().equals(b.right())) {
+            // u * u: one contribution of 2u instead of two of u
+            propagate(b.left(), scale(adj, Build.mul(Build.lit(2.0), value(b.left()))));
+        } else if (e instanceof Expr.Binary b) {
+            Supplier<Expr> left = () -> value(b.left());
+            Supplier<Expr> right = () -> value(b.right());
+            Supplier<Expr> self = () -> value(b);
+            if (activity.isActive(b.left())) {
+                propagate(b.left(), scale(adj, DerivativeRules.partial(b.op(), 0, left, right, self)));
+            }
+            if (activity.isActive(b.right())) {
+                propagate(b.right(), scale(adj, DerivativeRules.partial(b.op(), 1, left, right, self)));
+            }
+        } else if (e instanceof Expr.MathCall m) {
+            List<Supplier<Expr>> args = new ArrayList<>();
+            for (Expr a : m.args()) {
+                args.add(() -> value(a));
+            }
+            Supplier<Expr> self = () -> value(m);
+            for (int i = 0; i < m.args().size(); i++) {
+                if (activity.isActive(m.args().get(i))) {
+                    propagate(m.args().get(i), scale(adj, DerivativeRules.partial(m.fn(), i, args, self)));
+                }
+            }
+        } else if (e instanceof Expr.Conditional c) {
+            Map<Expr, Expr> saved = values;
+            List<Stmt> outer = out;
+            List<Stmt> then = new ArrayList<>();
+            List<Stmt> otherwise = new ArrayList<>();
+            out = then;
+            values = new HashMap<>(saved);
+            propagate(c.whenTrue(), adj);
+            out = otherwise;
+            values = new HashMap<>(saved);
+            propagate(c.whenFalse(), adj);
+            out = outer;
+            values = saved;
+            out.add(new Stmt.If(c.condition(), new Stmt.Block(then), new Stmt.Block(otherwise), pos));
+        } else {
+            throw new IllegalStateException("no adjoint rule for " + e);
+        }
+    }
+
+    /** {@code adjoint * partial}, folding the partials 1 and -1. */
+    private static Expr scale(Expr adjoint, Expr partial) {
+        if (partial instanceof Expr.Literal l && l.isNumber(-1.0)) {
+            return Build.neg(adjoint);
+        }
+        if (Build.isZero(partial)) {
+            return Build.ZERO;
+        }
+        return Build.mul(adjoint, partial);
+    }
+
+    /** {@code adjoint} itself if it is cheap to repeat, else a fresh local holding it. */
+    private Expr simple(Expr adjoint, String base) {
+        if (Build.isSimple(adjoint)) {
+            return adjoint;
+        }
+        Var tmp = new Var(names.fresh(base), Type.DOUBLE);
+        out.add(new Stmt.Decl(tmp, adjoint, pos));
+        return Build.ref(tmp);
+    }
+
+    /** The primal value of {@code e} as an expression over the restored state, caching expensive parts. */
+    Expr value(Expr e) {
+        Expr cached = values.get(e);
+        if (cached != null) {
+            return cached;
+        }
+        Expr rebuilt = rebuild(e);
+        if (isExpensive(e)) {
+            Var tmp = new Var(names.fresh(valueName(e)), e.type());
+            out.add(new Stmt.Decl(tmp, rebuilt, pos));
+            Expr ref = Build.ref(tmp);
+            values.put(e, ref);
+            return ref;
+        }
+        return rebuilt;
+    }
+
+    private Expr rebuild(Expr e) {
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), value(u.operand()), u.type());
+        }
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), value(b.left()), value(b.right()), b.type());
+        }
+        if (e instanceof Expr.MathCall m) {
+            return new Expr.MathCall(m.owner(), m.fn(), m.args().stream().map(this::value).toList());
+        }
+        if (e instanceof Expr.Cast c) {
+            return new Expr.Cast(c.type(), value(c.operand()));
+        }
+        return e;
+    }
+
+    private static boolean isExpensive(Expr e) {
+        return e instanceof Expr.MathCall || e instanceof Expr.StaticCall
+                || (e instanceof Expr.Binary b && b.op() == BinaryOp.DIV
+                && b.type().isFloating())
+                || e instanceof Expr.Conditional;
+    }
+
+    private static String valueName(Expr e) {
+        if (e instanceof Expr.MathCall m) {
+            return m.fn().javaName();
+        }
+        if (e instanceof Expr.StaticCall c) {
+            return c.name();
+        }
+        if (e instanceof Expr.Conditional) {
+            return "choice";
+        }
+        return "quot";
+    }
+
+    private static String adjointName(Expr e) {
+        if (e instanceof Expr.MathCall m) {
+            return m.fn().javaName() + "_adj";
+        }
+        if (e instanceof Expr.Binary b) {
+            return switch (b.op()) {
+                case ADD -> "sum_adj";
+                case SUB -> "diff_adj";
+                case MUL -> "prod_adj";
+                case DIV -> "quot_adj";
+                default -> "rem_adj";
+            };
+        }
+        return "choice_adj";
+    }
+}
