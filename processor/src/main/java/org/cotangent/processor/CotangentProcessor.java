@@ -84,6 +84,7 @@ public final class CotangentProcessor extends AbstractProcessor {
         if (annotation == null || round.processingOver()) {
             return false;
         }
+        boolean claimed = annotations.contains(annotation);
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
         for (Element e : round.getElementsAnnotatedWith(annotation)) {
             if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD) {
@@ -91,7 +92,7 @@ public final class CotangentProcessor extends AbstractProcessor {
             }
         }
         if (byClass.isEmpty()) {
-            return false;
+            return claimed;
         }
         if (trees == null) {
             if (!reportedNoTrees) {
@@ -101,7 +102,7 @@ public final class CotangentProcessor extends AbstractProcessor {
                         + "default, without an IDE's own compiler)",
                         byClass.values().iterator().next().get(0));
             }
-            return false;
+            return claimed;
         }
         for (Map.Entry<TypeElement, List<ExecutableElement>> e : byClass.entrySet()) {
             try {
@@ -112,7 +113,7 @@ public final class CotangentProcessor extends AbstractProcessor {
                         + "); please report it with the method's source", e.getKey());
             }
         }
-        return false;
+        return claimed;
     }
 
     private void processClass(TypeElement owner, List<ExecutableElement> methods, TypeElement annotation) {

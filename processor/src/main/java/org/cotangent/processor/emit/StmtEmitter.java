@@ -17,6 +17,7 @@ import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.SourcePos;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
+import org.cotangent.processor.ir.UnaryOp;
 
 /**
  * Turns IR statements into JavaParser statements. A statement whose source line differs from the
@@ -34,7 +35,6 @@ final class StmtEmitter {
                 pending = pending == null ? c.text() : pending + "; " + c.text();
                 continue;
             }
-            Statement emitted = statement(s);
             String comment = pending;
             pending = null;
             SourcePos pos = s.pos();
@@ -42,6 +42,7 @@ final class StmtEmitter {
                 lastLine = pos.line();
                 comment = comment == null ? pos.toString() : comment + ": " + pos;
             }
+            Statement emitted = statement(s);
             if (comment != null) {
                 emitted.setComment(new LineComment(" " + comment));
             }
@@ -89,6 +90,10 @@ final class StmtEmitter {
                 && (a.op() == AssignOp.ADD || a.op() == AssignOp.SUB)) {
             return new UnaryExpr(target, a.op() == AssignOp.ADD
                     ? UnaryExpr.Operator.POSTFIX_INCREMENT : UnaryExpr.Operator.POSTFIX_DECREMENT);
+        }
+        if (a.op() == AssignOp.ADD && a.value() instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
+            // a += -b is a -= b, bit for bit
+            return new AssignExpr(target, ExprEmitter.emit(u.operand()), AssignExpr.Operator.MINUS);
         }
         AssignExpr.Operator op = switch (a.op()) {
             case SET -> AssignExpr.Operator.ASSIGN;

@@ -45,6 +45,11 @@ final class AdjointPropagator {
         this.out = out;
     }
 
+    /** Records that {@code variable} holds the value of {@code e} here, so that it is not recomputed. */
+    void knownValue(Expr e, Var variable) {
+        values.put(e, Build.ref(variable));
+    }
+
     /** Emits the propagation of {@code adjoint} into the active variables of {@code e}. */
     void propagate(Expr e, Expr adjoint) {
         if (!activity.isActive(e) || Build.isZero(adjoint)) {

@@ -107,7 +107,7 @@ public final class ReverseTransform {
         read.remove(lowered.result());
         scratch = names;
         planSaves(lowered.body(), read);
-        List<Stmt> backward = backward(lowered.body().stmts());
+        List<Stmt> backward = fold(backward(lowered.body().stmts()));
         List<Stmt> forward = forward(lowered.body().stmts());
 
         List<Stmt> body = new ArrayList<>();
@@ -219,6 +219,30 @@ public final class ReverseTransform {
         return out;
     }
 
+    /**
+     * Folds {@code v = 0.0; v += e;} into {@code v = e;} where {@code e} does not read {@code v},
+     * in every block: the adjoint of an overwritten variable restarts from its first contribution.
+     */
+    private static List<Stmt> fold(List<Stmt> stmts) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.If f) {
+                s = new Stmt.If(f.condition(), new Stmt.Block(fold(f.then().stmts())),
+                        new Stmt.Block(fold(f.otherwise().stmts())), f.pos());
+            }
+            Stmt last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last instanceof Stmt.Assign zero && zero.op() == AssignOp.SET && Build.isZero(zero.value())
+                    && zero.target() instanceof Expr.VarRef v
+                    && s instanceof Stmt.Assign add && add.op() == AssignOp.ADD && add.target().equals(v)
+                    && !IrWalk.reads(add.value(), v.var())) {
+                out.set(out.size() - 1, new Stmt.Assign(v, AssignOp.SET, add.value(), add.pos()));
+                continue;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
     // ---- forward sweep ----
 
     private List<Stmt> forward(List<Stmt> stmts) {
@@ -232,7 +256,10 @@ public final class ReverseTransform {
     private void forward(Stmt s, List<Stmt> out) {
         if (s instanceof Stmt.Decl d) {
             if (!nestedDecls.contains(s)) {
-                out.add(s);
+                // a local declared without a value starts at zero here: the saves before its
+                // assignments then read a definitely assigned variable
+                out.add(d.init() != null ? s : new Stmt.Decl(d.var(),
+                        new Expr.Literal(d.var().type().zero(), d.var().type()), d.pos()));
             } else if (d.init() != null) {
                 out.add(new Stmt.Assign(Build.ref(d.var()), AssignOp.SET, d.init(), d.pos()));
             }
@@ -278,6 +305,7 @@ public final class ReverseTransform {
                 if (IrWalk.reads(d.init(), d.var())) {
                     throw new IllegalStateException("a declaration reads itself: " + d);
                 }
+                p.knownValue(d.init(), d.var());
                 p.propagate(d.init(), Build.ref(adj));
             }
         } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r) {
@@ -308,8 +336,12 @@ public final class ReverseTransform {
         AdjointPropagator p = propagator(a, out);
         Var adj = adjoints.get(v);
         if (v == lowered.result()) {
+            p.knownValue(a.value(), v);
             p.propagate(a.value(), Build.ref(adj));
             return;
+        }
+        if (slot == null && a.op() == AssignOp.SET && !IrWalk.reads(a.value(), v)) {
+            p.knownValue(a.value(), v);
         }
         boolean readsItself = IrWalk.reads(a.value(), v);
         switch (a.op()) {
