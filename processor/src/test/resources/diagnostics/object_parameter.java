@@ -4,8 +4,8 @@ import org.cotangent.Differentiable;
 
 class ObjectParameter {
     @Differentiable
-    // ERROR: COT003 col=43
     static double scaled(double x, Object scale) {
+        // ERROR: COT003 col=20
         return x * (Double) scale;
     }
 }

@@ -27,6 +27,7 @@ import javax.tools.JavaFileObject;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,8 @@ public final class CotangentProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(DIFFERENTIABLE);
+        // @Generated is claimed too: it marks our own output, and unclaimed it draws a lint warning
+        return Set.of(DIFFERENTIABLE, "javax.annotation.processing.Generated");
     }
 
     @Override
@@ -84,7 +86,7 @@ public final class CotangentProcessor extends AbstractProcessor {
         if (annotation == null || round.processingOver()) {
             return false;
         }
-        boolean claimed = annotations.contains(annotation);
+        boolean claimed = !annotations.isEmpty();
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
         for (Element e : round.getElementsAnnotatedWith(annotation)) {
             if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD) {
@@ -124,10 +126,11 @@ public final class CotangentProcessor extends AbstractProcessor {
         FunctionCompiler compiler = new FunctionCompiler(reporter);
         List<GeneratedClass.RecordDecl> records = new ArrayList<>();
         List<GeneratedMethod> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> counts = new HashMap<>();
+        methods.forEach(m -> counts.merge(m.getSimpleName().toString(), 1, Integer::sum));
         for (ExecutableElement method : methods) {
             String name = method.getSimpleName().toString();
-            if (!seen.add(name)) {
+            if (counts.get(name) > 1) {
                 reporter.error(Problem.OVERLOADED, "'" + name + "' has another @Differentiable overload, and the "
                         + "generated names (" + Names.grad(name) + ", " + Names.vjp(name) + ") would clash: rename "
                         + "one of them", method);

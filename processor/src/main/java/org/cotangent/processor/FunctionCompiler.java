@@ -37,7 +37,7 @@ final class FunctionCompiler {
         Names names = new Names(userNames(fn));
         SingleExit.Result lowered = SingleExit.lower(fn.body(), fn.returnType(), names);
         Activity activity = Activity.of(lowered.body(), fn.wrt(), lowered.result());
-        if (!checkCalls(lowered, activity, read, unit)) {
+        if (!checkCalls(lowered, activity, read, unit) || !read.complete()) {
             return Optional.empty();
         }
         GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names);

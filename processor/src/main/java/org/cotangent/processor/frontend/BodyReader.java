@@ -67,6 +67,8 @@ final class BodyReader {
     private final String fileName;
     private final PackageElement userPackage;
     private final Map<Element, Var> vars = new HashMap<>();
+    /** Locals whose declaration was rejected: their uses report nothing more. */
+    private final java.util.Set<Element> rejected = new java.util.HashSet<>();
     private final Map<Expr, Tree> callSites = new IdentityHashMap<>();
     private final Names names;
     private CharSequence source;
@@ -173,7 +175,7 @@ final class BodyReader {
         String advice = switch (tree.getKind()) {
             case TRY -> "try/catch/finally cannot be differentiated: move the guarded code out of the "
                     + "@Differentiable method";
-            case SYNCHRONIZED -> "a synchronized block cannot be differentiated: synchronize in the caller";
+            case SYNCHRONIZED -> "a synchronized block cannot be differentiated: move the synchronization to the caller";
             case THROW -> "throw is not supported yet: check arguments in the caller before calling";
             case ASSERT -> "assert is not supported yet: move the assertion to the caller";
             case CLASS, INTERFACE, ENUM, RECORD -> "a local class cannot be differentiated: move it out of the "
@@ -190,16 +192,19 @@ final class BodyReader {
         String name = tree.getName().toString();
         Optional<Type> type = TypeMapper.map(mirror);
         if (TypeMapper.isFloat(mirror)) {
+            rejected.add(element);
             reporter.error(Problem.UNSUPPORTED_TYPE, "local '" + name
                     + "' is a float: Cotangent differentiates double only; declare it double", tree, unit);
             return null;
         }
         if (type.isEmpty() || type.get().base() == Type.Base.OTHER || type.get().base() == Type.Base.VOID) {
+            rejected.add(element);
             reporter.error(Problem.UNSUPPORTED_TYPE, "local '" + name + "' has type " + mirror
                     + ", which Cotangent cannot differentiate: use double, int, long or boolean", tree, unit);
             return null;
         }
         if (type.get().rank() > 0) {
+            rejected.add(element);
             reporter.error(Problem.UNSUPPORTED_TYPE, "array local '" + name + "' is not supported yet (arrays "
                     + "come in the next version): use scalar double locals", tree, unit);
             return null;
@@ -275,6 +280,9 @@ final class BodyReader {
             if (var != null) {
                 return new Expr.VarRef(var);
             }
+            if (rejected.contains(element)) {
+                return null;
+            }
         }
         if (tree.getKind() == Tree.Kind.ARRAY_ACCESS) {
             reporter.error(Problem.UNSUPPORTED_EXPRESSION, "writing an array element is not supported yet "
@@ -308,7 +316,7 @@ final class BodyReader {
                     default -> UnaryOp.BIT_NOT;
                 };
                 Expr operand = expression(new TreePath(path, t.getExpression()));
-                return typed(path, type -> new Expr.Unary(op, operand, type));
+                return typed(path, type -> new Expr.Unary(op, operand, type), operand);
             }
             case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT,
                  ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
@@ -322,12 +330,12 @@ final class BodyReader {
                 Expr cond = expression(new TreePath(path, t.getCondition()));
                 Expr a = expression(new TreePath(path, t.getTrueExpression()));
                 Expr b = expression(new TreePath(path, t.getFalseExpression()));
-                return typed(path, type -> new Expr.Conditional(cond, a, b, type));
+                return typed(path, type -> new Expr.Conditional(cond, a, b, type), cond, a, b);
             }
             case TYPE_CAST: {
                 TypeCastTree t = (TypeCastTree) tree;
                 Expr operand = expression(new TreePath(path, t.getExpression()));
-                return typed(path, type -> new Expr.Cast(type, operand));
+                return typed(path, type -> new Expr.Cast(type, operand), operand);
             }
             case METHOD_INVOCATION:
                 return call(path, (MethodInvocationTree) tree);
@@ -344,7 +352,7 @@ final class BodyReader {
                 return unsupported(tree, "creating an object cannot be differentiated: move the allocation out "
                         + "of the @Differentiable method");
             case INSTANCE_OF:
-                return unsupported(tree, "instanceof cannot be differentiated: decide on the type in the caller");
+                return unsupported(tree, "instanceof cannot be differentiated: move the type test to the caller");
             case STRING_LITERAL, CHAR_LITERAL, NULL_LITERAL:
                 return unsupported(tree, "this literal has no derivative: use double, int, long or boolean values");
             case SWITCH_EXPRESSION:
@@ -367,7 +375,12 @@ final class BodyReader {
         Expr build(Type type);
     }
 
-    private Expr typed(TreePath path, TypedBuilder builder) {
+    private Expr typed(TreePath path, TypedBuilder builder, Expr... operands) {
+        for (Expr operand : operands) {
+            if (operand == ERROR) {
+                return ERROR;
+            }
+        }
         TypeMirror mirror = attribution.typeOf(path);
         if (TypeMapper.isFloat(mirror)) {
             reporter.error(Problem.UNSUPPORTED_TYPE, "this expression is a float: Cotangent differentiates "
@@ -376,7 +389,7 @@ final class BodyReader {
         }
         Optional<Type> type = TypeMapper.map(mirror);
         if (type.isEmpty() || type.get().base() == Type.Base.OTHER || type.get().base() == Type.Base.VOID) {
-            reporter.error(Problem.UNSUPPORTED_EXPRESSION, "an expression of type " + mirror
+            reporter.error(Problem.UNSUPPORTED_TYPE, "an expression of type " + mirror
                     + " cannot be differentiated: use double, int, long or boolean values", path.getLeaf(), unit);
             return ERROR;
         }
@@ -407,12 +420,12 @@ final class BodyReader {
         };
         TypeMirror mirror = attribution.typeOf(path);
         if (mirror.getKind() == TypeKind.DECLARED) {
-            return unsupported(tree, "string concatenation cannot be differentiated: build strings outside "
-                    + "the @Differentiable method");
+            return unsupported(tree, "string concatenation cannot be differentiated: move the string building "
+                    + "out of the @Differentiable method");
         }
         Expr left = expression(new TreePath(path, tree.getLeftOperand()));
         Expr right = expression(new TreePath(path, tree.getRightOperand()));
-        return typed(path, type -> new Expr.Binary(op, left, right, type));
+        return typed(path, type -> new Expr.Binary(op, left, right, type), left, right);
     }
 
     private Expr name(TreePath path) {
@@ -427,6 +440,9 @@ final class BodyReader {
         Var var = vars.get(element);
         if (var != null) {
             return new Expr.VarRef(var);
+        }
+        if (rejected.contains(element)) {
+            return ERROR;
         }
         if (tree instanceof MemberSelectTree m && m.getIdentifier().contentEquals("length")) {
             return unsupported(tree, "arrays are not supported yet (they come in the next version): use scalar "
@@ -448,15 +464,23 @@ final class BodyReader {
                     + " cannot be read here: read it into a double, int, long or boolean local in the caller "
                     + "and pass it as a parameter");
         }
+        TypeElement fieldOwner = (TypeElement) field.getEnclosingElement();
+        boolean unnameable = fieldOwner.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
+                || fieldOwner.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS;
+        Object constant = field.getConstantValue();
+        if (constant != null && (unnameable || field.getModifiers().contains(Modifier.PRIVATE))) {
+            // a compile-time constant the generated class cannot name is inlined, as javac does
+            return new Expr.Literal(elements.getConstantExpression(constant), type.get());
+        }
+        if (unnameable) {
+            return unsupported(tree, "field '" + field.getSimpleName() + "' of a local class cannot be read "
+                    + "from the generated class: move the constant to a top-level or static nested class");
+        }
         if (!field.getModifiers().contains(Modifier.STATIC)) {
             return unsupported(tree, "instance field '" + field.getSimpleName() + "' is not supported yet: "
                     + "make it static final, or pass its value as a parameter");
         }
-        Object constant = field.getConstantValue();
         if (field.getModifiers().contains(Modifier.PRIVATE)) {
-            if (constant != null) {
-                return new Expr.Literal(elements.getConstantExpression(constant), type.get());
-            }
             return unsupported(tree, "private field '" + field.getSimpleName() + "' is not a compile-time "
                     + "constant, so the generated class cannot read it yet: make it package-private");
         }

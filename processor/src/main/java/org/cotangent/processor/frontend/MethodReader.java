@@ -33,7 +33,10 @@ public final class MethodReader {
         this.attribution = new Attribution(trees);
     }
 
-    /** The method's IR, or empty if it had errors (which are then reported). */
+    /**
+     * The method's IR, or empty if its signature had errors (which are then reported). A body with
+     * errors still gives its IR, marked incomplete, so that later checks report their errors too.
+     */
     public Optional<ReadResult> read(ExecutableElement method, AnnotationMirror annotation) {
         int errorsBefore = reporter.errorCount();
         Optional<Signature> signature = new SignatureReader(reporter).read(method, annotation);
@@ -57,9 +60,7 @@ public final class MethodReader {
         BodyReader body = new BodyReader(trees, attribution, reporter, elements, unit,
                 elements.getPackageOf(owner), signature.get());
         Stmt.Block block = body.block(new TreePath(path, tree.getBody()));
-        if (reporter.errorCount() > errorsBefore) {
-            return Optional.empty();
-        }
+        boolean complete = reporter.errorCount() == errorsBefore;
         Signature s = signature.get();
         String ownerName = owner.getQualifiedName().toString();
         String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
@@ -69,6 +70,6 @@ public final class MethodReader {
         SourcePos pos = body.pos(tree);
         Function function = new Function(method.getSimpleName().toString(), ownerName, s.params(), s.wrt(),
                 s.returnType(), block, pos);
-        return Optional.of(new ReadResult(function, body.callSites()));
+        return Optional.of(new ReadResult(function, body.callSites(), complete));
     }
 }

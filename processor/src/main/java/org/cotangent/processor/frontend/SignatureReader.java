@@ -31,6 +31,7 @@ final class SignatureReader {
             reporter.error(Problem.UNSUPPORTED_METHOD, "generic method '" + name
                     + "' cannot be differentiated: remove its type parameters and use double, double[] or double[][]",
                     method);
+            return Optional.empty();
         }
         if (method.getModifiers().contains(Modifier.ABSTRACT) || method.getModifiers().contains(Modifier.NATIVE)) {
             reporter.error(Problem.UNSUPPORTED_METHOD, "method '" + name
@@ -49,7 +50,8 @@ final class SignatureReader {
         Optional<Type> returnType = TypeMapper.map(method.getReturnType());
         if (returnType.isEmpty() || !returnType.get().isScalarDouble()) {
             reporter.error(Problem.UNSUPPORTED_METHOD, "method '" + name + "' returns "
-                    + method.getReturnType() + ": a @Differentiable method must return double for now", method);
+                    + method.getReturnType() + ": declare it to return double (the only result type supported for now)",
+                    method);
         }
         List<Var> params = new ArrayList<>();
         Map<VariableElement, Var> byElement = new LinkedHashMap<>();
