@@ -11,7 +11,7 @@ import org.cotangent.processor.ir.GeneratedMethod;
 import org.cotangent.processor.ir.IrWalk;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Var;
-import org.cotangent.processor.lower.SingleExit;
+import org.cotangent.processor.lower.ControlFlow;
 import org.cotangent.processor.naming.Names;
 import org.cotangent.processor.transform.GradWrapper;
 import org.cotangent.processor.transform.reverse.ReverseTransform;
@@ -35,7 +35,7 @@ final class FunctionCompiler {
     Optional<List<GeneratedMethod>> compile(ReadResult read, com.sun.source.tree.CompilationUnitTree unit) {
         Function fn = read.function();
         Names names = new Names(userNames(fn));
-        SingleExit.Result lowered = SingleExit.lower(fn.body(), fn.returnType(), names);
+        ControlFlow.Result lowered = ControlFlow.lower(fn.body(), fn.returnType(), names);
         Activity activity = Activity.of(lowered.body(), fn.wrt(), lowered.result());
         if (!checkCalls(lowered, activity, read, unit) || !read.complete()) {
             return Optional.empty();
@@ -45,7 +45,7 @@ final class FunctionCompiler {
         return Optional.of(List.of(grad, vjp));
     }
 
-    private boolean checkCalls(SingleExit.Result lowered, Activity activity, ReadResult read,
+    private boolean checkCalls(ControlFlow.Result lowered, Activity activity, ReadResult read,
                                com.sun.source.tree.CompilationUnitTree unit) {
         int before = reporter.errorCount();
         IrWalk.forEachStmt(lowered.body(), s -> {

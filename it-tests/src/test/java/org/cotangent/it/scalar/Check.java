@@ -6,20 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.cotangent.runtime.GradCheck;
 
 /**
- * Checks shared by the scalar tests. A point {@code x} holds the values of the wrt parameters, in
- * declaration order; other parameters are fixed by the lambdas.
+ * Checks shared by the scalar tests and, through {@link #arrays}, by the tests of methods with array
+ * parameters (package {@code org.cotangent.it.loops}). For {@link #scalar} a point {@code x} holds
+ * the values of the wrt parameters, in declaration order; other parameters are fixed by the lambdas.
+ * For {@link #arrays} a point is an {@link Args}: every parameter of the call, by name.
  */
-final class Check {
+public final class Check {
     /** Seed passed to every {@code _vjp}. */
-    static final double SEED = 2.5;
+    public static final double SEED = 2.5;
     /** Value accumulators hold before a {@code _vjp} call. */
-    static final double PREFILL = 0.25;
+    public static final double PREFILL = 0.25;
+    /** Relative tolerance of a {@code _vjp} accumulator against {@code PREFILL + SEED * gradient}. */
+    public static final double VJP_REL_TOL = 1e-12;
 
     private Check() {
     }
@@ -83,7 +91,7 @@ final class Check {
         for (int i = 0; i < acc.length; i++) {
             double expected = PREFILL + SEED * gradient[i];
             double actual = acc[i][0];
-            double tol = 1e-12 * (PREFILL + Math.abs(SEED * gradient[i]));
+            double tol = VJP_REL_TOL * (PREFILL + Math.abs(SEED * gradient[i]));
             if (!(expected == actual || Math.abs(expected - actual) <= tol)) {
                 fail(where + ": _vjp accumulator " + i + " is " + actual + ", expected " + PREFILL
                         + " + " + SEED + " * " + gradient[i] + " = " + expected);
@@ -135,5 +143,416 @@ final class Check {
             assertTrue(Math.abs(fine - coarse[i]) <= tol, where + ": bad test point, finite differences disagree"
                     + " in component " + i + " (" + coarse[i] + " vs " + fine + "): a kink is near");
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Methods with array parameters
+
+    /** Calls a generated {@code f_vjp}: {@code acc} holds one accumulator per wrt parameter, in order. */
+    @FunctionalInterface
+    public interface ArrayVjp {
+        double call(Args args, double seed, Args acc);
+    }
+
+    /**
+     * The arguments of one call, by name and in declaration order: {@code double}, {@code double[]},
+     * {@code double[][]} (possibly ragged), {@code int} and {@code int[]}. Accessors take the position.
+     * Accumulators passed to an {@link ArrayVjp} are an {@code Args} too, one entry per wrt parameter:
+     * a one-element {@code double[]} for a {@code double}, otherwise the parameter's shape.
+     */
+    public static final class Args {
+        private final List<String> names = new ArrayList<>();
+        private final List<Object> values = new ArrayList<>();
+        private final Set<String> modified = new HashSet<>();
+
+        private Args() {
+        }
+
+        public static Args args() {
+            return new Args();
+        }
+
+        private Args add(String name, Object value) {
+            if (names.contains(name)) {
+                throw new IllegalArgumentException("duplicate parameter " + name);
+            }
+            names.add(name);
+            values.add(copyOf(value));
+            return this;
+        }
+
+        public Args d(String name, double value) {
+            return add(name, value);
+        }
+
+        public Args v(String name, double... value) {
+            return add(name, value);
+        }
+
+        public Args m(String name, double[][] value) {
+            return add(name, value);
+        }
+
+        public Args i(String name, int value) {
+            return add(name, value);
+        }
+
+        public Args ints(String name, int... value) {
+            return add(name, value);
+        }
+
+        /** Declares that the method itself modifies the last parameter added (so generated code must too). */
+        public Args modified() {
+            modified.add(names.get(names.size() - 1));
+            return this;
+        }
+
+        public double d(int position) {
+            return (Double) values.get(position);
+        }
+
+        public double[] v(int position) {
+            return (double[]) values.get(position);
+        }
+
+        public double[][] m(int position) {
+            return (double[][]) values.get(position);
+        }
+
+        public int i(int position) {
+            return (Integer) values.get(position);
+        }
+
+        public int[] ints(int position) {
+            return (int[]) values.get(position);
+        }
+
+        /** A deep copy. */
+        public Args copy() {
+            Args copy = new Args();
+            for (int k = 0; k < names.size(); k++) {
+                copy.add(names.get(k), values.get(k));
+            }
+            copy.modified.addAll(modified);
+            return copy;
+        }
+
+        private int[] positions(String[] wrt) {
+            int[] positions = new int[wrt.length];
+            for (int k = 0; k < wrt.length; k++) {
+                positions[k] = names.indexOf(wrt[k]);
+                if (positions[k] < 0) {
+                    throw new IllegalArgumentException("no parameter " + wrt[k] + " in " + names);
+                }
+                if (k > 0 && positions[k] <= positions[k - 1]) {
+                    throw new IllegalArgumentException("wrt names out of declaration order: " + Arrays.toString(wrt));
+                }
+                Object value = values.get(positions[k]);
+                if (!(value instanceof Double || value instanceof double[] || value instanceof double[][])) {
+                    throw new IllegalArgumentException(wrt[k] + " is not a floating parameter");
+                }
+            }
+            return positions;
+        }
+
+        /** The wrt parameters' values flattened in order, row-major for {@code double[][]}. */
+        private double[] flatten(int[] positions) {
+            List<Object> pieces = new ArrayList<>();
+            for (int position : positions) {
+                pieces.add(values.get(position));
+            }
+            return flattenAll(pieces);
+        }
+
+        /** A deep copy with the wrt parameters replaced by the flat vector's values. */
+        private Args with(int[] positions, double[] flat) {
+            Args copy = copy();
+            int offset = 0;
+            for (int position : positions) {
+                Object value = copy.values.get(position);
+                if (value instanceof Double) {
+                    copy.values.set(position, flat[offset++]);
+                } else if (value instanceof double[] vector) {
+                    System.arraycopy(flat, offset, vector, 0, vector.length);
+                    offset += vector.length;
+                } else {
+                    for (double[] row : (double[][]) value) {
+                        System.arraycopy(flat, offset, row, 0, row.length);
+                        offset += row.length;
+                    }
+                }
+            }
+            return copy;
+        }
+
+        /** Accumulators shaped like the wrt parameters, every element {@code fill}. */
+        private Args accumulators(int[] positions, double fill) {
+            Args acc = new Args();
+            for (int position : positions) {
+                Object value = values.get(position);
+                Object a;
+                if (value instanceof Double) {
+                    a = new double[] {fill};
+                } else if (value instanceof double[] vector) {
+                    double[] filled = new double[vector.length];
+                    Arrays.fill(filled, fill);
+                    a = filled;
+                } else {
+                    double[][] matrix = (double[][]) value;
+                    double[][] filled = new double[matrix.length][];
+                    for (int r = 0; r < matrix.length; r++) {
+                        filled[r] = new double[matrix[r].length];
+                        Arrays.fill(filled[r], fill);
+                    }
+                    a = filled;
+                }
+                acc.add(names.get(position) + "_adj", a);
+            }
+            return acc;
+        }
+
+        /** The name of flat component {@code index}, e.g. {@code w1[1][3]}. */
+        private String label(int[] positions, int index) {
+            int offset = 0;
+            for (int position : positions) {
+                Object value = values.get(position);
+                String name = names.get(position);
+                if (value instanceof Double) {
+                    if (index == offset) {
+                        return name;
+                    }
+                    offset++;
+                } else if (value instanceof double[] vector) {
+                    if (index < offset + vector.length) {
+                        return name + "[" + (index - offset) + "]";
+                    }
+                    offset += vector.length;
+                } else {
+                    double[][] matrix = (double[][]) value;
+                    for (int r = 0; r < matrix.length; r++) {
+                        if (index < offset + matrix[r].length) {
+                            return name + "[" + r + "][" + (index - offset) + "]";
+                        }
+                        offset += matrix[r].length;
+                    }
+                }
+            }
+            return "#" + index;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("(");
+            for (int k = 0; k < names.size(); k++) {
+                Object value = values.get(k);
+                text.append(k == 0 ? "" : ", ").append(names.get(k)).append('=');
+                if (value instanceof double[] vector) {
+                    text.append(Arrays.toString(vector));
+                } else if (value instanceof double[][] matrix) {
+                    text.append(Arrays.deepToString(matrix));
+                } else if (value instanceof int[] ints) {
+                    text.append(Arrays.toString(ints));
+                } else {
+                    text.append(value);
+                }
+            }
+            String full = text.append(')').toString();
+            return full.length() <= 400 ? full : full.substring(0, 400) + "...)";
+        }
+
+        private static Object copyOf(Object value) {
+            if (value instanceof double[] vector) {
+                return vector.clone();
+            }
+            if (value instanceof int[] ints) {
+                return ints.clone();
+            }
+            if (value instanceof double[][] matrix) {
+                double[][] copy = matrix.clone();
+                for (int r = 0; r < copy.length; r++) {
+                    copy[r] = copy[r].clone();
+                }
+                return copy;
+            }
+            if (value instanceof Double || value instanceof Integer) {
+                return value;
+            }
+            throw new IllegalArgumentException("unsupported argument " + value);
+        }
+    }
+
+    /** {@link #arrays(String, String, double, ToDoubleFunction, Function, ArrayVjp, Args...)} with GradCheck's default tolerance. */
+    public static List<double[]> arrays(String method, String wrt, ToDoubleFunction<Args> f,
+                                        Function<Args, Record> grad, ArrayVjp vjp, Args... points) {
+        return arrays(method, wrt, GradCheck.DEFAULT_REL_TOL, f, grad, vjp, points);
+    }
+
+    /**
+     * For every point:
+     * <ul>
+     * <li>the primal leaves its arguments unchanged, except those the point declares {@link Args#modified()};</li>
+     * <li>{@code f_grad}'s value equals the primal exactly; its record is named after the method, with
+     * components {@code value} and the wrt names, each of its parameter's type and shape, freshly
+     * allocated; its gradient (flattened over the wrt parameters in declaration order, row-major)
+     * matches {@link GradCheck} finite differences of the primal as a function of the flattened
+     * vector, with relative tolerance {@code relTol} and GradCheck's default absolute tolerance;</li>
+     * <li>{@code f_vjp} returns the primal exactly and adds {@code SEED * gradient} to accumulators
+     * that held {@code PREFILL} (relative {@code VJP_REL_TOL});</li>
+     * <li>{@code f_grad} and {@code f_vjp} leave their arguments exactly as the primal leaves them.</li>
+     * </ul>
+     *
+     * @param wrt the wrt parameter names, space separated, in declaration order
+     * @return the flattened gradients, one per point, for further checks by hand
+     */
+    public static List<double[]> arrays(String method, String wrt, double relTol, ToDoubleFunction<Args> f,
+                                        Function<Args, Record> grad, ArrayVjp vjp, Args... points) {
+        assertTrue(points.length >= 2, "at least two points");
+        String[] wrtNames = wrt.trim().split(" +");
+        List<double[]> gradients = new ArrayList<>();
+        for (int p = 0; p < points.length; p++) {
+            Args point = points[p].copy();
+            String where = method + " at point " + p + " " + point;
+            int[] positions = point.positions(wrtNames);
+            double[] x = point.flatten(positions);
+            ToDoubleFunction<double[]> fx = v -> f.applyAsDouble(point.with(positions, v));
+
+            Args afterPrimal = point.copy();
+            double primal = f.applyAsDouble(afterPrimal);
+            assertTrue(Double.isFinite(primal), where + ": test point outside the domain (" + primal + ")");
+            for (int k = 0; k < point.names.size(); k++) {
+                if (!point.modified.contains(point.names.get(k))) {
+                    String name = point.names.get(k);
+                    assertTrue(Arrays.deepEquals(new Object[] {point.values.get(k)},
+                            new Object[] {afterPrimal.values.get(k)}), where + ": the primal modifies " + name
+                            + ": declare it modified()");
+                }
+            }
+            assertSmooth(fx, x, where);
+
+            Args forGrad = point.copy();
+            Record record = grad.apply(forGrad);
+            assertSameArguments(afterPrimal, forGrad, where + ": after _grad");
+            double[] g = arrayComponents(record, method, wrtNames, forGrad, positions, where);
+            assertEquals(primal, g[0], 0.0, where + ": _grad value differs from the primal");
+            double[] gradient = Arrays.copyOfRange(g, 1, g.length);
+            assertEquals(x.length, gradient.length, where + ": point and gradient sizes");
+            GradCheck.Result result = GradCheck.check(fx, x, gradient, relTol, GradCheck.DEFAULT_ABS_TOL);
+            if (!result.passed()) {
+                fail(where + ": " + result + " at " + point.label(positions, result.worstIndex()));
+            }
+
+            Args forVjp = point.copy();
+            Args acc = point.accumulators(positions, PREFILL);
+            double returned = vjp.call(forVjp, SEED, acc);
+            assertEquals(primal, returned, 0.0, where + ": _vjp return value differs from the primal");
+            assertSameArguments(afterPrimal, forVjp, where + ": after _vjp");
+            double[] accumulated = flattenAll(acc.values);
+            assertEquals(gradient.length, accumulated.length, where + ": accumulator sizes");
+            for (int i = 0; i < gradient.length; i++) {
+                double expected = PREFILL + SEED * gradient[i];
+                double actual = accumulated[i];
+                double tol = VJP_REL_TOL * (PREFILL + Math.abs(SEED * gradient[i]));
+                if (!(expected == actual || Math.abs(expected - actual) <= tol)) {
+                    fail(where + ": _vjp accumulator " + point.label(positions, i) + " is " + actual + ", expected "
+                            + PREFILL + " + " + SEED + " * " + gradient[i] + " = " + expected);
+                }
+            }
+            gradients.add(gradient);
+        }
+        return gradients;
+    }
+
+    private static void assertSameArguments(Args expected, Args actual, String where) {
+        for (int k = 0; k < expected.names.size(); k++) {
+            Object e = expected.values.get(k);
+            Object a = actual.values.get(k);
+            if (!Arrays.deepEquals(new Object[] {e}, new Object[] {a})) {
+                String name = expected.names.get(k);
+                fail(where + ", parameter " + name + " holds " + Arrays.deepToString(new Object[] {a})
+                        + " but the primal leaves " + Arrays.deepToString(new Object[] {e})
+                        + (expected.modified.contains(name) ? "" : " (the primal does not modify it)"));
+            }
+        }
+    }
+
+    /**
+     * The gradient record's components as {value, flattened gradient...}, after checking the record's
+     * name, its components' names and types against the SPEC, that each has its parameter's shape
+     * and that no array component is (a row of) the argument itself.
+     */
+    private static double[] arrayComponents(Record record, String method, String[] wrt, Args args, int[] positions,
+                                            String where) {
+        Class<?> type = record.getClass();
+        String recordName = Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
+        assertEquals(recordName, type.getSimpleName(), "gradient record name");
+        RecordComponent[] rc = type.getRecordComponents();
+        List<String> names = new ArrayList<>();
+        names.add("value");
+        names.addAll(Arrays.asList(wrt));
+        assertEquals(names.toString(),
+                Arrays.toString(Arrays.stream(rc).map(RecordComponent::getName).toArray()),
+                recordName + " components");
+        assertEquals(double.class, rc[0].getType(), recordName + ".value type");
+        List<Object> pieces = new ArrayList<>();
+        double value;
+        try {
+            value = (double) rc[0].getAccessor().invoke(record);
+            for (int k = 0; k < wrt.length; k++) {
+                Object argument = args.values.get(positions[k]);
+                Class<?> expectedType = argument instanceof Double ? double.class : argument.getClass();
+                assertEquals(expectedType, rc[k + 1].getType(), recordName + "." + wrt[k] + " type");
+                Object component = rc[k + 1].getAccessor().invoke(record);
+                if (component instanceof double[] vector) {
+                    double[] arg = (double[]) argument;
+                    assertEquals(arg.length, vector.length, where + ": length of gradient " + wrt[k]);
+                    assertTrue(vector != arg, where + ": gradient " + wrt[k] + " is the argument itself");
+                } else if (component instanceof double[][] matrix) {
+                    double[][] arg = (double[][]) argument;
+                    assertEquals(arg.length, matrix.length, where + ": rows of gradient " + wrt[k]);
+                    assertTrue(matrix != arg, where + ": gradient " + wrt[k] + " is the argument itself");
+                    for (int r = 0; r < arg.length; r++) {
+                        assertEquals(arg[r].length, matrix[r].length, where + ": length of gradient " + wrt[k]
+                                + "[" + r + "]");
+                        assertTrue(matrix[r] != arg[r], where + ": gradient " + wrt[k] + "[" + r + "] is a row of "
+                                + "the argument itself");
+                    }
+                }
+                pieces.add(component);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        double[] flat = flattenAll(pieces);
+        double[] values = new double[flat.length + 1];
+        values[0] = value;
+        System.arraycopy(flat, 0, values, 1, flat.length);
+        return values;
+    }
+
+    /** Doubles, double[]s and double[][]s flattened in order, row-major. */
+    private static double[] flattenAll(List<Object> pieces) {
+        List<Double> flat = new ArrayList<>();
+        for (Object piece : pieces) {
+            if (piece instanceof Double d) {
+                flat.add(d);
+            } else if (piece instanceof double[] vector) {
+                for (double e : vector) {
+                    flat.add(e);
+                }
+            } else if (piece instanceof double[][] matrix) {
+                for (double[] row : matrix) {
+                    for (double e : row) {
+                        flat.add(e);
+                    }
+                }
+            } else {
+                throw new IllegalArgumentException("not a floating value: " + piece);
+            }
+        }
+        double[] result = new double[flat.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = flat.get(i);
+        }
+        return result;
     }
 }

@@ -69,10 +69,17 @@ public final class Activity {
             Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
             if (target != null && value != null) {
                 Set<Var> sources = new HashSet<>(floatingSources(value));
-                if (s instanceof Stmt.Assign a && a.op() != org.cotangent.processor.ir.AssignOp.SET) {
+                if (s instanceof Stmt.Assign a && (a.op() != org.cotangent.processor.ir.AssignOp.SET
+                        || a.target() instanceof Expr.ArrayAccess)) {
                     sources.add(target);
                 }
                 flows.add(new Flow(target, sources));
+                if (target.type().rank() > 0 && value.type().rank() > 0) {
+                    // an array assigned to another aliases it: writes through either reach both
+                    for (Var source : sources) {
+                        flows.add(new Flow(source, Set.of(target)));
+                    }
+                }
             }
         });
         return flows;
@@ -107,6 +114,10 @@ public final class Activity {
             collect(c.operand(), out);
         } else if (e instanceof Expr.ArrayAccess a) {
             collect(a.array(), out);
+        } else if (e instanceof Expr.Clone c) {
+            collect(c.array(), out);
+        } else if (e instanceof Expr.ArrayLiteral l) {
+            l.elements().forEach(x -> collect(x, out));
         }
     }
 
@@ -148,6 +159,15 @@ public final class Activity {
         }
         if (e instanceof Expr.Cast c) {
             return isActive(c.operand());
+        }
+        if (e instanceof Expr.ArrayAccess a) {
+            return isActive(a.array());
+        }
+        if (e instanceof Expr.Clone c) {
+            return isActive(c.array());
+        }
+        if (e instanceof Expr.ArrayLiteral l) {
+            return l.elements().stream().anyMatch(this::isActive);
         }
         return false;
     }

@@ -31,7 +31,6 @@ public final class ClassEmitter {
             unit.setPackageDeclaration(cls.packageName());
         }
         unit.addImport("javax.annotation.processing.Generated");
-        cls.imports().forEach(unit::addImport);
         ClassOrInterfaceDeclaration type = unit.addClass(cls.simpleName(),
                 Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
         type.setJavadocComment(cls.javadoc());
@@ -55,6 +54,13 @@ public final class ClassEmitter {
             method.setJavadocComment(m.javadoc());
             BlockStmt body = new StmtEmitter().block(m.body());
             method.setBody(body);
+        }
+        String body = unit.toString();
+        for (String imported : cls.imports()) {
+            String simple = imported.substring(imported.lastIndexOf('.') + 1);
+            if (java.util.regex.Pattern.compile("\\b" + simple + "\\b").matcher(body).find()) {
+                unit.addImport(imported);
+            }
         }
         return unit.toString();
     }

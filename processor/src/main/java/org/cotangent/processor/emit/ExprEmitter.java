@@ -5,6 +5,8 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.ArrayCreationLevel;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -78,6 +80,30 @@ final class ExprEmitter {
             }
             return new ArrayCreationExpr(StaticJavaParser.parseType(n.type().base().keyword()), levels, null);
         }
+        if (e instanceof Expr.Length l) {
+            Expression array = emit(l.array());
+            if (precedence(l.array()) < ATOM) {
+                array = new EnclosedExpr(array);
+            }
+            return new FieldAccessExpr(array, "length");
+        }
+        if (e instanceof Expr.Clone c) {
+            Expression array = emit(c.array());
+            if (precedence(c.array()) < ATOM) {
+                array = new EnclosedExpr(array);
+            }
+            return new MethodCallExpr(array, "clone");
+        }
+        if (e instanceof Expr.ArrayLiteral l) {
+            NodeList<Expression> values = new NodeList<>();
+            l.elements().forEach(x -> values.add(x instanceof Expr.ArrayLiteral inner ? initializer(inner) : emit(x)));
+            NodeList<ArrayCreationLevel> levels = new NodeList<>();
+            for (int i = 0; i < l.type().rank(); i++) {
+                levels.add(new ArrayCreationLevel());
+            }
+            return new ArrayCreationExpr(StaticJavaParser.parseType(l.type().base().keyword()), levels,
+                    new ArrayInitializerExpr(values));
+        }
         if (e instanceof Expr.Construct c) {
             NodeList<Expression> args = new NodeList<>();
             c.args().forEach(a -> args.add(emit(a)));
@@ -105,6 +131,12 @@ final class ExprEmitter {
             return new ArrayAccessExpr(array, emit(a.index()));
         }
         throw new IllegalArgumentException("cannot emit " + e);
+    }
+
+    private static ArrayInitializerExpr initializer(Expr.ArrayLiteral l) {
+        NodeList<Expression> values = new NodeList<>();
+        l.elements().forEach(x -> values.add(x instanceof Expr.ArrayLiteral inner ? initializer(inner) : emit(x)));
+        return new ArrayInitializerExpr(values);
     }
 
     /** {@code !(cond)}, or {@code x} for {@code !x}. */

@@ -7,7 +7,13 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import org.cotangent.processor.ir.BinaryOp;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -80,7 +86,32 @@ final class StmtEmitter {
         if (s instanceof Stmt.Block b) {
             return block(b);
         }
+        if (s instanceof Stmt.While w) {
+            return new WhileStmt(ExprEmitter.emit(w.condition()), block(w.body()));
+        }
+        if (s instanceof Stmt.CountedLoop c) {
+            return countedLoop(c);
+        }
         throw new IllegalArgumentException("cannot emit " + s);
+    }
+
+    /** {@code for (int i = from; i < to; i++)}, or {@code i <= x} / {@code i >= x} where {@code to} is x +- 1. */
+    private Statement countedLoop(Stmt.CountedLoop c) {
+        NameExpr i = new NameExpr(c.counter().name());
+        VariableDeclarationExpr init = new VariableDeclarationExpr(new VariableDeclarator(
+                StaticJavaParser.parseType("int"), c.counter().name(), ExprEmitter.emit(c.from())));
+        Expr to = c.to();
+        BinaryExpr.Operator op = c.up() ? BinaryExpr.Operator.LESS : BinaryExpr.Operator.GREATER;
+        if (to instanceof Expr.Binary b && b.right() instanceof Expr.Literal l && l.text().equals("1")
+                && (c.up() ? b.op() == BinaryOp.ADD : b.op() == BinaryOp.SUB)) {
+            to = b.left();
+            op = c.up() ? BinaryExpr.Operator.LESS_EQUALS : BinaryExpr.Operator.GREATER_EQUALS;
+        }
+        Expression bound = ExprEmitter.emit(to);
+        Expression update = new UnaryExpr(i.clone(), c.up() ? UnaryExpr.Operator.POSTFIX_INCREMENT
+                : UnaryExpr.Operator.POSTFIX_DECREMENT);
+        return new ForStmt(new NodeList<>(init), new BinaryExpr(i, bound, op), new NodeList<>(update),
+                block(c.body()));
     }
 
     private static Expression assignment(Stmt.Assign a) {

@@ -1,6 +1,16 @@
 package org.cotangent.processor.frontend;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -57,7 +67,7 @@ import java.util.Optional;
  * shows every problem of the method.
  */
 final class BodyReader {
-    private static final Expr ERROR = new Expr.Literal("0", Type.INT);
+    static final Expr ERROR = new Expr.Literal("0", Type.INT);
 
     private final Trees trees;
     private final Attribution attribution;
@@ -71,6 +81,7 @@ final class BodyReader {
     private final java.util.Set<Element> rejected = new java.util.HashSet<>();
     private final Map<Expr, Tree> callSites = new IdentityHashMap<>();
     private final Names names;
+    private final LoopReader loops = new LoopReader(this);
     private CharSequence source;
 
     BodyReader(Trees trees, Attribution attribution, Reporter reporter, Elements elements,
@@ -140,10 +151,66 @@ final class BodyReader {
                 Expr value = t.getExpression() == null ? null : expression(new TreePath(path, t.getExpression()));
                 return new Stmt.Return(value, pos(tree));
             }
+            case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP:
+                return loops.loop(path, null);
+            case LABELED_STATEMENT: {
+                LabeledStatementTree t = (LabeledStatementTree) tree;
+                Tree inner = t.getStatement();
+                if (inner instanceof ForLoopTree || inner instanceof EnhancedForLoopTree
+                        || inner instanceof WhileLoopTree || inner instanceof DoWhileLoopTree) {
+                    return loops.loop(new TreePath(path, inner), t.getLabel().toString());
+                }
+                reporter.error(Problem.UNSUPPORTED_STATEMENT, "a label on anything but a loop is not supported: "
+                        + "remove the label, or put it on a loop", tree, unit);
+                return null;
+            }
+            case BREAK: {
+                BreakTree t = (BreakTree) tree;
+                if (!loops.checkBreak(t)) {
+                    return null;
+                }
+                return new Stmt.Break(t.getLabel() == null ? null : t.getLabel().toString(), pos(tree));
+            }
+            case CONTINUE: {
+                ContinueTree t = (ContinueTree) tree;
+                return new Stmt.Continue(t.getLabel() == null ? null : t.getLabel().toString(), pos(tree));
+            }
+            case SWITCH:
+                return loops.switchStatement(path, (SwitchTree) tree);
             default:
                 unsupportedStatement(tree);
                 return null;
         }
+    }
+
+    Stmt statementAt(TreePath path) {
+        return statement(path);
+    }
+
+    Stmt.Block blockAt(TreePath path) {
+        return asBlock(path);
+    }
+
+    Reporter reporter() {
+        return reporter;
+    }
+
+    CompilationUnitTree unit() {
+        return unit;
+    }
+
+    Var declareLocal(Element element, String name, Type type) {
+        Var var = new Var(names.fresh(name), type);
+        vars.put(element, var);
+        return var;
+    }
+
+    Element elementOf(TreePath path) {
+        return trees.getElement(path);
+    }
+
+    TypeMirror typeOf(TreePath path) {
+        return attribution.typeOf(path);
     }
 
     private Stmt.Block asBlock(TreePath path) {
@@ -155,23 +222,6 @@ final class BodyReader {
     }
 
     private void unsupportedStatement(Tree tree) {
-        String what = switch (tree.getKind()) {
-            case FOR_LOOP -> "a for loop";
-            case ENHANCED_FOR_LOOP -> "an enhanced for loop";
-            case WHILE_LOOP -> "a while loop";
-            case DO_WHILE_LOOP -> "a do/while loop";
-            case SWITCH -> "a switch statement";
-            case BREAK -> "break";
-            case CONTINUE -> "continue";
-            case LABELED_STATEMENT -> "a labelled statement";
-            default -> null;
-        };
-        if (what != null) {
-            reporter.error(Problem.UNSUPPORTED_STATEMENT, what + " is not supported in a @Differentiable method "
-                    + "yet (loops come in the next version): unroll it, or move it into a helper method whose "
-                    + "derivative you write with @CustomVjp", tree, unit);
-            return;
-        }
         String advice = switch (tree.getKind()) {
             case TRY -> "try/catch/finally cannot be differentiated: move the guarded code out of the "
                     + "@Differentiable method";
@@ -200,17 +250,11 @@ final class BodyReader {
         if (type.isEmpty() || type.get().base() == Type.Base.OTHER || type.get().base() == Type.Base.VOID) {
             rejected.add(element);
             reporter.error(Problem.UNSUPPORTED_TYPE, "local '" + name + "' has type " + mirror
-                    + ", which Cotangent cannot differentiate: use double, int, long or boolean", tree, unit);
+                    + ", which Cotangent cannot differentiate: use double, double[], double[][], int, int[], "
+                    + "long or boolean", tree, unit);
             return null;
         }
-        if (type.get().rank() > 0) {
-            rejected.add(element);
-            reporter.error(Problem.UNSUPPORTED_TYPE, "array local '" + name + "' is not supported yet (arrays "
-                    + "come in the next version): use scalar double locals", tree, unit);
-            return null;
-        }
-        Var var = new Var(names.fresh(name), type.get());
-        vars.put(element, var);
+        Var var = declareLocal(element, name, type.get());
         Expr init = tree.getInitializer() == null ? null : expression(new TreePath(path, tree.getInitializer()));
         return new Stmt.Decl(var, init, pos(tree));
     }
@@ -285,9 +329,8 @@ final class BodyReader {
             }
         }
         if (tree.getKind() == Tree.Kind.ARRAY_ACCESS) {
-            reporter.error(Problem.UNSUPPORTED_EXPRESSION, "writing an array element is not supported yet "
-                    + "(arrays come in the next version): use scalar double locals", tree, unit);
-            return null;
+            Expr target = expression(path);
+            return target == ERROR ? null : target;
         }
         reporter.error(Problem.UNSUPPORTED_EXPRESSION, "cannot assign to this expression: assign to a local "
                 + "variable", tree, unit);
@@ -339,10 +382,14 @@ final class BodyReader {
             }
             case METHOD_INVOCATION:
                 return call(path, (MethodInvocationTree) tree);
-            case ARRAY_ACCESS, NEW_ARRAY:
-                reporter.error(Problem.UNSUPPORTED_EXPRESSION, "arrays are not supported yet (they come in the "
-                        + "next version): use scalar double parameters and locals", tree, unit);
-                return ERROR;
+            case ARRAY_ACCESS: {
+                ArrayAccessTree t = (ArrayAccessTree) tree;
+                Expr array = expression(new TreePath(path, t.getExpression()));
+                Expr index = expression(new TreePath(path, t.getIndex()));
+                return typed(path, type -> new Expr.ArrayAccess(array, index, type), array, index);
+            }
+            case NEW_ARRAY:
+                return newArray(path, (NewArrayTree) tree);
             case LAMBDA_EXPRESSION:
                 return unsupported(tree, "a lambda cannot be differentiated: write the computation inline, "
                         + "or as a @Differentiable method");
@@ -430,6 +477,13 @@ final class BodyReader {
 
     private Expr name(TreePath path) {
         Tree tree = path.getLeaf();
+        if (tree instanceof MemberSelectTree m && m.getIdentifier().contentEquals("length")) {
+            TreePath of = new TreePath(path, m.getExpression());
+            if (attribution.typeOf(of).getKind() == TypeKind.ARRAY) {
+                Expr array = expression(of);
+                return array == ERROR ? ERROR : new Expr.Length(array);
+            }
+        }
         Element element = trees.getElement(path);
         if (element == null) {
             return unsupported(tree, "this name cannot be resolved: fix the compile error first");
@@ -443,10 +497,6 @@ final class BodyReader {
         }
         if (rejected.contains(element)) {
             return ERROR;
-        }
-        if (tree instanceof MemberSelectTree m && m.getIdentifier().contentEquals("length")) {
-            return unsupported(tree, "arrays are not supported yet (they come in the next version): use scalar "
-                    + "double parameters and locals");
         }
         return unsupported(tree, "'" + element.getSimpleName() + "' (" + element.getKind().toString()
                 .toLowerCase().replace('_', ' ') + ") cannot be used here: use locals, parameters and constants");
@@ -488,7 +538,50 @@ final class BodyReader {
                 field.getSimpleName().toString(), type.get());
     }
 
+    private Expr newArray(TreePath path, NewArrayTree tree) {
+        TypeMirror mirror = attribution.typeOf(path);
+        Optional<Type> type = TypeMapper.map(mirror);
+        if (TypeMapper.isFloat(mirror)) {
+            reporter.error(Problem.UNSUPPORTED_TYPE, "float arrays are not supported: Cotangent differentiates "
+                    + "double only; use double[]", tree, unit);
+            return ERROR;
+        }
+        if (type.isEmpty() || type.get().base() == Type.Base.OTHER) {
+            reporter.error(Problem.UNSUPPORTED_TYPE, "an array of type " + mirror + " is not supported: use "
+                    + "double[], double[][] or int[] (arrays of rank 3 or more are not supported)", tree, unit);
+            return ERROR;
+        }
+        if (tree.getInitializers() != null) {
+            List<Expr> elements = new ArrayList<>();
+            for (ExpressionTree e : tree.getInitializers()) {
+                Expr element = expression(new TreePath(path, e));
+                if (element == ERROR) {
+                    return ERROR;
+                }
+                elements.add(element);
+            }
+            return new Expr.ArrayLiteral(type.get(), elements);
+        }
+        List<Expr> dims = new ArrayList<>();
+        for (ExpressionTree d : tree.getDimensions()) {
+            Expr dim = expression(new TreePath(path, d));
+            if (dim == ERROR) {
+                return ERROR;
+            }
+            dims.add(dim);
+        }
+        return new Expr.NewArray(type.get(), dims);
+    }
+
     private Expr call(TreePath path, MethodInvocationTree tree) {
+        if (tree.getMethodSelect() instanceof MemberSelectTree m && m.getIdentifier().contentEquals("clone")
+                && tree.getArguments().isEmpty()) {
+            TreePath of = new TreePath(new TreePath(path, m), m.getExpression());
+            if (attribution.typeOf(of).getKind() == TypeKind.ARRAY) {
+                Expr array = expression(of);
+                return array == ERROR ? ERROR : new Expr.Clone(array);
+            }
+        }
         Element element = trees.getElement(path);
         if (!(element instanceof ExecutableElement method)) {
             return unsupported(tree, "this call cannot be resolved: fix the compile error first");

@@ -98,4 +98,27 @@ public sealed interface Expr {
             args = List.copyOf(args);
         }
     }
+
+    /** {@code array.length}. */
+    record Length(Expr array) implements Expr {
+        @Override
+        public Type type() {
+            return Type.INT;
+        }
+    }
+
+    /** An array initialiser: {@code new double[] {a, b, c}} (elements of rank {@code type.rank() - 1}). */
+    record ArrayLiteral(Type type, List<Expr> elements) implements Expr {
+        public ArrayLiteral {
+            elements = List.copyOf(elements);
+        }
+    }
+
+    /** {@code array.clone()}: a shallow copy (for {@code double[][]}, the rows are shared). */
+    record Clone(Expr array) implements Expr {
+        @Override
+        public Type type() {
+            return array.type();
+        }
+    }
 }

@@ -34,6 +34,12 @@ public final class IrWalk {
             n.dimensions().forEach(d -> forEachExpr(d, visit));
         } else if (e instanceof Expr.Construct c) {
             c.args().forEach(a -> forEachExpr(a, visit));
+        } else if (e instanceof Expr.Length l) {
+            forEachExpr(l.array(), visit);
+        } else if (e instanceof Expr.ArrayLiteral l) {
+            l.elements().forEach(a -> forEachExpr(a, visit));
+        } else if (e instanceof Expr.Clone c) {
+            forEachExpr(c.array(), visit);
         }
     }
 
@@ -68,16 +74,68 @@ public final class IrWalk {
         } else if (s instanceof Stmt.If f) {
             forEachStmt(f.then(), visit);
             forEachStmt(f.otherwise(), visit);
+        } else if (s instanceof Stmt.While w) {
+            forEachStmt(w.body(), visit);
+        } else if (s instanceof Stmt.CountedLoop c) {
+            forEachStmt(c.body(), visit);
+        } else if (s instanceof Stmt.DoWhile d) {
+            forEachStmt(d.body(), visit);
+        } else if (s instanceof Stmt.For f) {
+            f.init().forEach(x -> forEachStmt(x, visit));
+            f.update().forEach(x -> forEachStmt(x, visit));
+            forEachStmt(f.body(), visit);
+        } else if (s instanceof Stmt.ForEach f) {
+            forEachStmt(f.body(), visit);
         }
     }
 
-    /** The variable a statement assigns or declares, or null. */
+    /** The expressions a statement evaluates itself (not those of nested statements). */
+    public static java.util.List<Expr> ownExprs(Stmt s) {
+        java.util.List<Expr> out = new java.util.ArrayList<>();
+        if (s instanceof Stmt.Decl d && d.init() != null) {
+            out.add(d.init());
+        } else if (s instanceof Stmt.Assign a) {
+            out.add(a.target());
+            out.add(a.value());
+        } else if (s instanceof Stmt.If f) {
+            out.add(f.condition());
+        } else if (s instanceof Stmt.ExprStmt e) {
+            out.add(e.expr());
+        } else if (s instanceof Stmt.Return r && r.value() != null) {
+            out.add(r.value());
+        } else if (s instanceof Stmt.While w) {
+            out.add(w.condition());
+        } else if (s instanceof Stmt.CountedLoop c) {
+            out.add(c.from());
+            out.add(c.to());
+        } else if (s instanceof Stmt.DoWhile d) {
+            out.add(d.condition());
+        } else if (s instanceof Stmt.For f && f.condition() != null) {
+            out.add(f.condition());
+        } else if (s instanceof Stmt.ForEach f) {
+            out.add(f.array());
+        }
+        return out;
+    }
+
+    /** The root variable of an array expression: {@code a} for {@code a}, {@code a[i]}, {@code a[i][j]}. */
+    public static Var rootVar(Expr e) {
+        if (e instanceof Expr.VarRef r) {
+            return r.var();
+        }
+        if (e instanceof Expr.ArrayAccess a) {
+            return rootVar(a.array());
+        }
+        return null;
+    }
+
+    /** The variable a statement assigns or declares (for an element write, the array's variable), or null. */
     public static Var definedVar(Stmt s) {
         if (s instanceof Stmt.Decl d) {
             return d.var();
         }
-        if (s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r) {
-            return r.var();
+        if (s instanceof Stmt.Assign a) {
+            return rootVar(a.target());
         }
         return null;
     }

@@ -53,4 +53,42 @@ public sealed interface Stmt {
             return stmts.isEmpty();
         }
     }
+
+    /** {@code while (condition) body}; after lowering, the only loop besides {@link CountedLoop}. */
+    record While(Expr condition, Block body, String label, SourcePos pos) implements Stmt {
+    }
+
+    /** {@code do body while (condition)}; lowered away before the transforms. */
+    record DoWhile(Block body, Expr condition, String label, SourcePos pos) implements Stmt {
+    }
+
+    /** {@code for (init; condition; update) body}; condition may be null. Lowered before the transforms. */
+    record For(List<Stmt> init, Expr condition, List<Stmt> update, Block body, String label, SourcePos pos)
+            implements Stmt {
+        public For {
+            init = List.copyOf(init);
+            update = List.copyOf(update);
+        }
+    }
+
+    /** {@code for (double element : array) body}; lowered before the transforms. */
+    record ForEach(Var element, Expr array, Block body, String label, SourcePos pos) implements Stmt {
+    }
+
+    /**
+     * {@code for (int counter = from; counter < to; counter++) body} (or {@code counter > to} counting
+     * down by one when {@code up} is false), whose body writes neither the counter nor anything the
+     * bounds read and never jumps out: reverse mode runs it backward by counting the other way,
+     * without taping the counter.
+     */
+    record CountedLoop(Var counter, Expr from, Expr to, boolean up, Block body, SourcePos pos) implements Stmt {
+    }
+
+    /** {@code break label;} (label null: the innermost loop). */
+    record Break(String label, SourcePos pos) implements Stmt {
+    }
+
+    /** {@code continue label;} (label null: the innermost loop). */
+    record Continue(String label, SourcePos pos) implements Stmt {
+    }
 }

@@ -11,7 +11,9 @@ package org.cotangent.processor.ir;
 public record Type(Base base, int rank) {
     /** Element types. */
     public enum Base {
-        DOUBLE("double"), INT("int"), LONG("long"), BOOLEAN("boolean"), VOID("void"), OTHER("Object");
+        DOUBLE("double"), INT("int"), LONG("long"), BOOLEAN("boolean"), VOID("void"), OTHER("Object"),
+        /** The runtime's {@code Tape}, in generated code. */
+        TAPE("Tape");
 
         private final String keyword;
 

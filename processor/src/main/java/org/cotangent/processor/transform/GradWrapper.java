@@ -41,17 +41,24 @@ public final class GradWrapper {
         List<Expr> recordArgs = new ArrayList<>();
         List<Var> accumulators = new ArrayList<>();
         for (Var w : fn.wrt()) {
-            Var acc = new Var(names.fresh(Names.accumulator(w.name())), Type.DOUBLE_ARRAY);
+            Type accType = w.type().rank() == 0 ? Type.DOUBLE_ARRAY : w.type();
+            Var acc = new Var(names.fresh(Names.accumulator(w.name())), accType);
             accumulators.add(acc);
-            body.add(new Stmt.Decl(acc, new Expr.NewArray(Type.DOUBLE_ARRAY,
-                    List.of(new Expr.Literal("1", Type.INT))), null));
+            Expr zeros = switch (w.type().rank()) {
+                case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
+                case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(w))));
+                default -> new Expr.StaticCall("Adjoints", "zerosLike", List.of(new Expr.VarRef(w)), w.type());
+            };
+            body.add(new Stmt.Decl(acc, zeros, null));
             callArgs.add(new Expr.VarRef(acc));
         }
         Var value = new Var(names.fresh("value"), Type.DOUBLE);
         body.add(new Stmt.Decl(value, new Expr.StaticCall(null, vjp.name(), callArgs, Type.DOUBLE), null));
         recordArgs.add(new Expr.VarRef(value));
-        for (Var acc : accumulators) {
-            recordArgs.add(new Expr.ArrayAccess(new Expr.VarRef(acc), new Expr.Literal("0", Type.INT), Type.DOUBLE));
+        for (int k = 0; k < accumulators.size(); k++) {
+            Expr acc = new Expr.VarRef(accumulators.get(k));
+            recordArgs.add(fn.wrt().get(k).type().rank() == 0
+                    ? new Expr.ArrayAccess(acc, new Expr.Literal("0", Type.INT), Type.DOUBLE) : acc);
         }
         String record = Names.gradientRecord(fn.name());
         body.add(new Stmt.Return(new Expr.Construct(record, recordArgs, new Type(Type.Base.OTHER, 0)), null));

@@ -59,6 +59,10 @@ final class AdjointPropagator {
             out.add(new Stmt.Assign(Build.ref(adjointOf.apply(r.var())), AssignOp.ADD, adjoint, pos));
             return;
         }
+        if (e instanceof Expr.ArrayAccess a) {
+            out.add(new Stmt.Assign(adjointArray(a), AssignOp.ADD, adjoint, pos));
+            return;
+        }
         if (e instanceof Expr.Cast c) {
             propagate(c.operand(), adjoint);
             return;
@@ -109,6 +113,21 @@ final class AdjointPropagator {
         } else {
             throw new IllegalStateException("no adjoint rule for " + e);
         }
+    }
+
+    /** The adjoint of an array expression: the same access path, rooted at the adjoint arrays. */
+    Expr adjointArray(Expr e) {
+        if (e instanceof Expr.VarRef r) {
+            return Build.ref(adjointOf.apply(r.var()));
+        }
+        if (e instanceof Expr.ArrayAccess a) {
+            return new Expr.ArrayAccess(adjointArray(a.array()), a.index(), a.type());
+        }
+        if (e instanceof Expr.Conditional c) {
+            return new Expr.Conditional(c.condition(), adjointArray(c.whenTrue()), adjointArray(c.whenFalse()),
+                    c.type());
+        }
+        throw new IllegalStateException("no adjoint for array expression " + e);
     }
 
     /** {@code adjoint * partial}, folding the partials 1 and -1. */

@@ -2,6 +2,7 @@ package org.cotangent.processor.transform.reverse;
 
 import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.ir.AssignOp;
+import org.cotangent.processor.ir.BinaryOp;
 import org.cotangent.processor.ir.Build;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.Function;
@@ -10,7 +11,7 @@ import org.cotangent.processor.ir.IrWalk;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
 import org.cotangent.processor.ir.Var;
-import org.cotangent.processor.lower.SingleExit;
+import org.cotangent.processor.lower.ControlFlow;
 import org.cotangent.processor.naming.Names;
 
 import java.util.ArrayList;
@@ -23,151 +24,324 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reverse mode: turns a lowered (single-exit) method into its {@code _vjp}: a forward sweep that
- * runs the method and keeps what the backward sweep will need, then a backward sweep that visits the
- * statements in reverse and accumulates vector-Jacobian products into adjoint locals, and finally
- * adds the adjoints of the differentiated parameters into the caller's accumulators.
+ * Reverse mode: turns a lowered method into its {@code _vjp}: a forward sweep that runs the method
+ * and keeps what the backward sweep will need, then a backward sweep that visits the statements in
+ * reverse and accumulates vector-Jacobian products into adjoints, and finally adds the adjoints of
+ * the differentiated parameters into the caller's accumulators.
  *
- * <p>What is kept (the to-be-recorded analysis): the old value of a variable is saved before an
- * overwrite only when the backward sweep reads that variable; a branch's condition is re-evaluated
- * in the backward sweep when nothing it reads is ever overwritten, and saved in a flag otherwise.
- * Straight-line code with single assignments keeps nothing at all.
+ * <p>The backward sweep keeps one invariant: when it reaches a statement, every variable it reads
+ * holds the value it had when the forward sweep ran that statement. What it takes to keep it (the
+ * to-be-recorded analysis):
+ * <ul>
+ *   <li>the old value of a variable or array element is saved before an overwrite only when the
+ *       backward sweep reads that variable (or an array of that type) at all; outside loops into a
+ *       local, inside loops onto the {@link org.cotangent.runtime.Tape};</li>
+ *   <li>a branch is re-evaluated in the backward sweep when its condition reads nothing that is
+ *       overwritten (or only int counters that are restored anyway); otherwise its outcome is kept;</li>
+ *   <li>a counted loop runs backward by counting the other way; any other loop keeps its trip
+ *       count (in a local, or on the tape when nested in a loop);</li>
+ *   <li>straight-line code with single assignments keeps nothing at all.</li>
+ * </ul>
  */
 public final class ReverseTransform {
     private final Function fn;
-    private final SingleExit.Result lowered;
+    private final ControlFlow.Result lowered;
     private final Activity activity;
     private final Names names;
     private Names scratch;
+    private final Var seed;
+    private final Var tape;
+    private boolean tapeUsed;
+
     private final Set<Var> primal = new HashSet<>();
     private final Map<Var, Var> adjoints = new LinkedHashMap<>();
-    private final Map<Stmt, Var> saveSlots = new IdentityHashMap<>();
-    private final Map<Stmt, Var> branchFlags = new IdentityHashMap<>();
-    private final Set<Stmt> nestedDecls = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Var, Var> accumulators = new LinkedHashMap<>();
+    private final Set<Var> separateParamAdjoints = new HashSet<>();
+    private final Set<Stmt> inLoop = identitySet();
+    private final Set<Stmt> nestedDecls = identitySet();
     private final List<Stmt> hoisted = new ArrayList<>();
-    private final Var seed;
+    private final Map<Stmt, Save> saves = new IdentityHashMap<>();
+    private final Map<Stmt, Var> branchSlots = new IdentityHashMap<>();
+    private final Set<Stmt> tapedBranches = identitySet();
+    private final Map<Stmt, Var> loopCounts = new IdentityHashMap<>();
+    private final Map<Stmt, List<Stmt.Decl>> recomputedDecls = new IdentityHashMap<>();
+    private final Set<Stmt> recomputed = identitySet();
+    private Reads knownReads;
+    /** Branches and loops whose backward sweep turned out empty: nothing of them is recorded. */
+    private final Set<Stmt> unrecorded = identitySet();
 
-    private ReverseTransform(Function fn, SingleExit.Result lowered, Activity activity, Names names) {
+    /** How a save site keeps the old value: in locals ({@code slot}, and for array pointers {@code adjSlot}) or on the tape. */
+    private record Save(Var slot, Var adjSlot) {
+        boolean onTape() {
+            return slot == null;
+        }
+    }
+
+    private ReverseTransform(Function fn, ControlFlow.Result lowered, Activity activity, Names names) {
         this.fn = fn;
         this.lowered = lowered;
         this.activity = activity;
         this.names = names;
+        this.scratch = names;
         this.seed = new Var(names.fresh("seed"), Type.DOUBLE);
+        this.tape = new Var(names.fresh("tape"), new Type(Type.Base.TAPE, 0));
     }
 
     /**
      * The {@code _vjp} of {@code fn}.
      *
      * @param fn the method as read
-     * @param lowered its body in single-exit form
+     * @param lowered its body with lowered control flow
      * @param activity activity of its variables
      * @param names the names taken in the method so far
      */
-    public static GeneratedMethod vjp(Function fn, SingleExit.Result lowered, Activity activity, Names names) {
+    public static GeneratedMethod vjp(Function fn, ControlFlow.Result lowered, Activity activity, Names names) {
         return new ReverseTransform(fn, lowered, activity, names).build();
+    }
+
+    private static Set<Stmt> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     private GeneratedMethod build() {
         primal.addAll(fn.params());
         primal.add(lowered.result());
-        if (lowered.returned() != null) {
-            primal.add(lowered.returned());
-        }
         for (Stmt s : lowered.body().stmts()) {
-            collectNested(s, true);
+            classify(s, true, false);
         }
         List<GeneratedMethod.Param> params = new ArrayList<>();
         for (Var p : fn.params()) {
             params.add(new GeneratedMethod.Param(p.type().javaName(), p.name()));
         }
         params.add(new GeneratedMethod.Param("double", seed.name()));
-        Map<Var, Var> accumulators = new LinkedHashMap<>();
         for (Var w : fn.wrt()) {
-            Var acc = new Var(names.fresh(Names.accumulator(w.name())), Type.DOUBLE_ARRAY);
+            Var acc = new Var(names.fresh(Names.accumulator(w.name())), w.type().rank() == 0 ? Type.DOUBLE_ARRAY
+                    : w.type());
             accumulators.put(w, acc);
             params.add(new GeneratedMethod.Param(acc.type().javaName(), acc.name()));
         }
-        adjoints.put(lowered.result(), seed);
-        for (Var p : fn.params()) {
-            if (activity.isActive(p)) {
-                adjoints.put(p, new Var(names.fresh(Names.adjoint(p.name()) + "_"), Type.DOUBLE));
-            }
-        }
-        IrWalk.forEachStmt(lowered.body(), s -> {
-            if (s instanceof Stmt.Decl d && activity.isActive(d.var())) {
-                adjoints.put(d.var(), new Var(names.fresh(Names.adjoint(d.var().name())), Type.DOUBLE));
-            }
-        });
-        planBranches(lowered.body());
+        planAdjoints();
+        planBranchesAndLoops();
+        planRecomputation();
 
-        // Pass 1, without any save, learns which primal variables the backward sweep reads (restores
-        // read only their save slots); pass 2 saves before an overwrite only the variables it reads.
+        // Pass 1, without any save, learns what the backward sweep reads (restores read only their
+        // slots); pass 2 saves before an overwrite only what it reads.
         scratch = names.copy();
-        Set<Var> read = primalReads(backward(lowered.body().stmts()));
-        read.remove(lowered.result());
+        Reads reads = reads(backward(lowered.body().stmts()));
+        reads.vars.remove(lowered.result());
         scratch = names;
-        planSaves(lowered.body(), read);
+        tapeUsed = false;
+        knownReads = reads;
+        unrecorded.clear();
+        planSaves(reads);
         List<Stmt> backward = fold(backward(lowered.body().stmts()));
         List<Stmt> forward = forward(lowered.body().stmts());
 
         List<Stmt> body = new ArrayList<>();
         for (Map.Entry<Var, Var> e : accumulators.entrySet()) {
-            body.add(new Stmt.ExprStmt(new Expr.StaticCall("Checks", "accumulator", List.of(Build.ref(e.getValue()),
-                    new Expr.Literal("1", Type.INT), new Expr.Literal("\"" + e.getValue().name() + "\"", new Type(Type.Base.OTHER, 0))),
-                    Type.VOID), null));
+            body.add(check(e.getKey(), e.getValue()));
+        }
+        if (tapeUsed) {
+            body.add(new Stmt.Decl(tape, new Expr.StaticCall("Tape", "get", List.of(), tape.type()), null));
         }
         body.add(new Stmt.Decl(lowered.result(), Build.ZERO, null));
-        if (lowered.returned() != null) {
-            body.add(new Stmt.Decl(lowered.returned(), new Expr.Literal("false", Type.BOOLEAN), null));
+        Set<Var> used = new HashSet<>();
+        for (Stmt s : forward) {
+            collectVars(s, used);
         }
-        body.addAll(hoisted);
+        for (Stmt s : backward) {
+            collectVars(s, used);
+        }
+        for (Stmt h : hoisted) {
+            if (used.contains(((Stmt.Decl) h).var())) {
+                body.add(h);
+            }
+        }
+        for (Map.Entry<Var, Var> e : adjoints.entrySet()) {
+            Var p = e.getKey();
+            if (separateParamAdjoints.contains(p)) {
+                body.add(new Stmt.Decl(e.getValue(), new Expr.StaticCall("Adjoints", "zerosLike",
+                        List.of(Build.ref(p)), p.type()), null));
+            }
+        }
         body.add(new Stmt.Comment("forward sweep"));
         body.addAll(forward);
+        // The backward sweep puts overwritten elements back; parameters must end as the method left them.
+        List<Var[]> finals = new ArrayList<>();
+        Set<Var> written = arraysWritten();
+        for (Var p : fn.params()) {
+            if (p.type().rank() > 0 && written.contains(p) && elementsSaved(p.type().base())) {
+                Var snapshot = new Var(names.fresh(p.name() + "_final"), p.type());
+                body.add(new Stmt.Decl(snapshot, new Expr.StaticCall("Adjoints", "copyOf", List.of(Build.ref(p)),
+                        p.type()), null));
+                finals.add(new Var[] {p, snapshot});
+            }
+        }
         body.add(new Stmt.Comment("backward sweep"));
         for (Map.Entry<Var, Var> e : adjoints.entrySet()) {
-            if (e.getKey() != lowered.result()) {
+            if (e.getKey() != lowered.result() && e.getKey().type().rank() == 0) {
                 body.add(new Stmt.Decl(e.getValue(), Build.ZERO, null));
             }
         }
         body.addAll(backward);
         for (Map.Entry<Var, Var> e : accumulators.entrySet()) {
             Var adj = adjoints.get(e.getKey());
-            if (adj != null) {
-                body.add(new Stmt.Assign(new Expr.ArrayAccess(Build.ref(e.getValue()), new Expr.Literal("0", Type.INT),
-                        Type.DOUBLE), AssignOp.ADD, Build.ref(adj), null));
+            if (adj == null) {
+                continue;
+            }
+            if (e.getKey().type().rank() == 0) {
+                body.add(new Stmt.Assign(new Expr.ArrayAccess(Build.ref(e.getValue()), intLit(0), Type.DOUBLE),
+                        AssignOp.ADD, Build.ref(adj), null));
+            } else if (separateParamAdjoints.contains(e.getKey())) {
+                body.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "addInto",
+                        List.of(Build.ref(e.getValue()), Build.ref(adj)), Type.VOID), null));
             }
         }
+        for (Var[] f : finals) {
+            body.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "copyInto",
+                    List.of(Build.ref(f[0]), Build.ref(f[1])), Type.VOID), null));
+        }
         body.add(new Stmt.Return(Build.ref(lowered.result()), null));
-        return new GeneratedMethod(Names.vjp(fn.name()), javadoc(accumulators), "double", params,
-                new Stmt.Block(body));
+        return new GeneratedMethod(Names.vjp(fn.name()), javadoc(), "double", params, new Stmt.Block(body));
     }
 
-    private String javadoc(Map<Var, Var> accumulators) {
-        StringBuilder accs = new StringBuilder();
+    private boolean elementsSaved(Type.Base base) {
+        for (Map.Entry<Stmt, Save> e : saves.entrySet()) {
+            if (e.getKey() instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
+                    && a.target().type().base() == base) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Stmt check(Var param, Var acc) {
+        Expr shape = param.type().rank() == 0 ? intLit(1)
+                : param.type().rank() == 1 ? new Expr.Length(Build.ref(param)) : Build.ref(param);
+        return new Stmt.ExprStmt(new Expr.StaticCall("Checks", "accumulator", List.of(Build.ref(acc), shape,
+                new Expr.Literal("\"" + acc.name() + "\"", new Type(Type.Base.OTHER, 0))), Type.VOID), null);
+    }
+
+    private String javadoc() {
         List<String> list = new ArrayList<>();
         for (Map.Entry<Var, Var> e : accumulators.entrySet()) {
-            list.add("{@code " + e.getValue().name() + "[0]}");
+            list.add("{@code " + e.getValue().name() + (e.getKey().type().rank() == 0 ? "[0]" : "") + "}");
         }
-        accs.append(list.isEmpty() ? "no accumulator" : String.join(", ", list));
+        String accs = list.isEmpty() ? "no accumulator" : String.join(", ", list);
         return "Reverse mode (vector-Jacobian product) of {@link " + fn.ownerClass() + "#" + fn.name()
                 + "}: adds {@code " + seed.name() + "} times the gradient into " + accs
                 + ", and returns the value of " + fn.name() + ".\n"
-                + "Accumulators are added to, never overwritten; each must have length 1.";
+                + "Accumulators are added to, never overwritten: a double parameter's has length 1, an array "
+                + "parameter's has its shape.";
     }
 
-    private void collectNested(Stmt s, boolean topLevel) {
+    // ---- planning ----
+
+    private void classify(Stmt s, boolean topLevel, boolean loop) {
+        if (loop) {
+            inLoop.add(s);
+        }
         if (s instanceof Stmt.Decl d) {
             primal.add(d.var());
             if (!topLevel) {
                 nestedDecls.add(s);
-                hoisted.add(new Stmt.Decl(d.var(), new Expr.Literal(d.var().type().zero(), d.var().type()), null));
+                hoisted.add(new Stmt.Decl(d.var(), zero(d.var().type()), null));
             }
         } else if (s instanceof Stmt.Block b) {
-            b.stmts().forEach(x -> collectNested(x, false));
+            b.stmts().forEach(x -> classify(x, false, loop));
         } else if (s instanceof Stmt.If f) {
-            collectNested(f.then(), false);
-            collectNested(f.otherwise(), false);
+            classify(f.then(), false, loop);
+            classify(f.otherwise(), false, loop);
+        } else if (s instanceof Stmt.While w) {
+            classify(w.body(), false, true);
+        } else if (s instanceof Stmt.CountedLoop c) {
+            primal.add(c.counter());
+            classify(c.body(), false, true);
         }
+    }
+
+    private void planAdjoints() {
+        adjoints.put(lowered.result(), seed);
+        Set<Var> written = arraysWritten();
+        for (Var p : fn.params()) {
+            if (!activity.isActive(p)) {
+                continue;
+            }
+            if (p.type().rank() == 0) {
+                adjoints.put(p, new Var(names.fresh(Names.adjoint(p.name()) + "_"), Type.DOUBLE));
+            } else if (written.contains(p) || !accumulators.containsKey(p)) {
+                // a parameter the method writes into gets an adjoint of its own, added to the
+                // accumulator at the end: its elements' adjoints restart at each overwrite
+                separateParamAdjoints.add(p);
+                adjoints.put(p, new Var(names.fresh(Names.adjoint(p.name()) + "_"), p.type()));
+            } else {
+                adjoints.put(p, accumulators.get(p));
+            }
+        }
+        IrWalk.forEachStmt(lowered.body(), s -> {
+            if (s instanceof Stmt.Decl d && activity.isActive(d.var())) {
+                Var adj = new Var(names.fresh(Names.adjoint(d.var().name())), d.var().type());
+                adjoints.put(d.var(), adj);
+                if (d.var().type().rank() > 0 && nestedDecls.contains(s)) {
+                    hoisted.add(new Stmt.Decl(adj, zero(adj.type()), null));
+                }
+            }
+        });
+    }
+
+    /** Array variables whose elements may be written: element-write roots, and anything aliased with them. */
+    private Set<Var> arraysWritten() {
+        Set<Var> roots = new HashSet<>();
+        IrWalk.forEachStmt(lowered.body(), s -> {
+            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess) {
+                roots.add(IrWalk.rootVar(a.target()));
+            }
+        });
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Stmt s : allStmts()) {
+                Var target = s instanceof Stmt.Decl d ? d.var()
+                        : s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r ? r.var() : null;
+                Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
+                if (target == null || value == null || target.type().rank() == 0) {
+                    continue;
+                }
+                for (Var source : aliasRoots(value)) {
+                    if (roots.contains(target) && roots.add(source)) {
+                        changed = true;
+                    }
+                    if (roots.contains(source) && roots.add(target)) {
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return roots;
+    }
+
+    /** The variables whose arrays {@code e} may share storage with. */
+    private static Set<Var> aliasRoots(Expr e) {
+        Set<Var> out = new HashSet<>();
+        if (e instanceof Expr.VarRef r) {
+            out.add(r.var());
+        } else if (e instanceof Expr.ArrayAccess a) {
+            out.addAll(aliasRoots(a.array()));
+        } else if (e instanceof Expr.Conditional c) {
+            out.addAll(aliasRoots(c.whenTrue()));
+            out.addAll(aliasRoots(c.whenFalse()));
+        } else if (e instanceof Expr.Clone c && c.type().rank() > 1) {
+            out.addAll(aliasRoots(c.array()));
+        } else if (e instanceof Expr.ArrayLiteral l && l.type().rank() > 1) {
+            l.elements().forEach(x -> out.addAll(aliasRoots(x)));
+        }
+        return out;
+    }
+
+    private List<Stmt> allStmts() {
+        List<Stmt> out = new ArrayList<>();
+        IrWalk.forEachStmt(lowered.body(), out::add);
+        return out;
     }
 
     private Set<Var> overwrittenVars() {
@@ -176,71 +350,189 @@ public final class ReverseTransform {
             if (s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r) {
                 out.add(r.var());
             }
+            if (s instanceof Stmt.Decl d && inLoop.contains(s)) {
+                out.add(d.var());
+            }
         });
         return out;
     }
 
-    private void planBranches(Stmt.Block body) {
+    private void planBranchesAndLoops() {
         Set<Var> overwritten = overwrittenVars();
-        IrWalk.forEachStmt(body, s -> {
+        IrWalk.forEachStmt(lowered.body(), s -> {
             if (s instanceof Stmt.If f) {
-                boolean stable = !IrWalk.hasCall(f.condition())
-                        && IrWalk.varsRead(f.condition()).stream().noneMatch(overwritten::contains);
-                if (!stable) {
-                    Var flag = new Var(names.fresh("branch"), Type.BOOLEAN);
-                    branchFlags.put(s, flag);
-                    hoisted.add(new Stmt.Decl(flag, new Expr.Literal("false", Type.BOOLEAN), null));
+                boolean[] unstable = {IrWalk.hasCall(f.condition())};
+                IrWalk.forEachExpr(f.condition(), e -> unstable[0] |= e instanceof Expr.ArrayAccess);
+                for (Var v : IrWalk.varsRead(f.condition())) {
+                    boolean counter = v.type().equals(Type.INT) || v.type().equals(Type.LONG);
+                    unstable[0] |= overwritten.contains(v) && !counter;
+                }
+                if (unstable[0]) {
+                    if (inLoop.contains(s)) {
+                        tapedBranches.add(s);
+                    } else {
+                        Var slot = new Var(names.fresh("branch"), Type.BOOLEAN);
+                        branchSlots.put(s, slot);
+                        hoisted.add(new Stmt.Decl(slot, bool(false), null));
+                    }
+                }
+            } else if (s instanceof Stmt.While) {
+                Var count = new Var(names.fresh("iterations"), Type.INT);
+                loopCounts.put(s, count);
+                hoisted.add(new Stmt.Decl(count, intLit(0), null));
+            }
+        });
+    }
+
+    /**
+     * Straight-line code at the top of a loop body that only declares locals from values the body
+     * never changes is recomputed at the start of each backward iteration instead of taped: for
+     * {@code double a = 1 - x[i];} the backward sweep runs {@code a = 1 - x[i];} again.
+     */
+    private void planRecomputation() {
+        IrWalk.forEachStmt(lowered.body(), s -> {
+            Stmt.Block body = s instanceof Stmt.While w ? w.body() : s instanceof Stmt.CountedLoop c ? c.body() : null;
+            if (body == null) {
+                return;
+            }
+            Set<Var> changed = new HashSet<>();
+            Set<Type.Base> elementsWritten = new HashSet<>();
+            IrWalk.forEachStmt(body, x -> {
+                if (x instanceof Stmt.Assign a) {
+                    if (a.target() instanceof Expr.VarRef r) {
+                        changed.add(r.var());
+                    } else {
+                        elementsWritten.add(a.target().type().base());
+                    }
+                } else if (x instanceof Stmt.Decl d) {
+                    changed.add(d.var());
+                } else if (x instanceof Stmt.CountedLoop c) {
+                    changed.add(c.counter());
+                }
+            });
+            List<Stmt.Decl> decls = new ArrayList<>();
+            Set<Var> recomputable = new HashSet<>();
+            for (Stmt x : body.stmts()) {
+                if (!(x instanceof Stmt.Decl d) || d.init() == null || d.var().type().rank() > 0
+                        || assignedElsewhere(body, d)) {
+                    continue;
+                }
+                boolean[] ok = {true};
+                IrWalk.forEachExpr(d.init(), e -> {
+                    if (e instanceof Expr.StaticCall || e instanceof Expr.ArrayAccess a
+                            && elementsWritten.contains(a.type().base())) {
+                        ok[0] = false;
+                    }
+                });
+                for (Var v : IrWalk.varsRead(d.init())) {
+                    ok[0] &= !changed.contains(v) || recomputable.contains(v);
+                }
+                if (ok[0]) {
+                    recomputable.add(d.var());
+                    decls.add(d);
+                    recomputed.add(d);
                 }
             }
-        });
-    }
-
-    private void planSaves(Stmt.Block body, Set<Var> read) {
-        IrWalk.forEachStmt(body, s -> {
-            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r && read.contains(r.var())) {
-                Var slot = new Var(names.fresh(r.var().name() + "_saved"), r.var().type());
-                saveSlots.put(s, slot);
-                hoisted.add(new Stmt.Decl(slot, new Expr.Literal(slot.type().zero(), slot.type()), null));
+            if (!decls.isEmpty()) {
+                recomputedDecls.put(s, decls);
             }
         });
     }
 
-    private Set<Var> primalReads(List<Stmt> code) {
-        Set<Var> out = new HashSet<>();
+    private static boolean assignedElsewhere(Stmt.Block body, Stmt.Decl decl) {
+        boolean[] found = {false};
+        IrWalk.forEachStmt(body, x -> found[0] |= x != decl && IrWalk.definedVar(x) == decl.var());
+        return found[0];
+    }
+
+    /** The recomputation that starts each backward iteration of {@code loop}. */
+    private List<Stmt> recomputation(Stmt loop) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt.Decl d : recomputedDecls.getOrDefault(loop, List.of())) {
+            if (knownReads == null || knownReads.vars.contains(d.var())) {
+                out.add(new Stmt.Assign(Build.ref(d.var()), AssignOp.SET, d.init(), d.pos()));
+            }
+        }
+        return out;
+    }
+
+    /** What the backward sweep reads of the primal state. */
+    private static final class Reads {
+        final Set<Var> vars = new HashSet<>();
+        final Set<Type.Base> elementBases = new HashSet<>();
+    }
+
+    private Reads reads(List<Stmt> code) {
+        Reads out = new Reads();
         for (Stmt s : code) {
             IrWalk.forEachStmt(s, x -> {
-                Expr value = x instanceof Stmt.Decl d ? d.init() : x instanceof Stmt.Assign a ? a.value()
-                        : x instanceof Stmt.If f ? f.condition() : x instanceof Stmt.ExprStmt e ? e.expr() : null;
-                if (value != null) {
-                    IrWalk.varsRead(value).stream().filter(primal::contains).forEach(out::add);
+                List<Expr> exprs = new ArrayList<>(IrWalk.ownExprs(x));
+                if (x instanceof Stmt.Assign a) {
+                    exprs.remove(0);
+                    if (a.target() instanceof Expr.ArrayAccess t) {
+                        exprs.add(t.index());
+                        exprs.add(t.array() instanceof Expr.ArrayAccess inner ? inner.index() : intLit(0));
+                    }
+                }
+                for (Expr e : exprs) {
+                    IrWalk.forEachExpr(e, y -> {
+                        if (y instanceof Expr.VarRef r && primal.contains(r.var())) {
+                            out.vars.add(r.var());
+                        }
+                        if (y instanceof Expr.ArrayAccess acc && primal.contains(IrWalk.rootVar(acc))) {
+                            out.elementBases.add(acc.type().base());
+                        }
+                    });
                 }
             });
         }
         return out;
     }
 
-    /**
-     * Folds {@code v = 0.0; v += e;} into {@code v = e;} where {@code e} does not read {@code v},
-     * in every block: the adjoint of an overwritten variable restarts from its first contribution.
-     */
-    private static List<Stmt> fold(List<Stmt> stmts) {
-        List<Stmt> out = new ArrayList<>();
-        for (Stmt s : stmts) {
-            if (s instanceof Stmt.If f) {
-                s = new Stmt.If(f.condition(), new Stmt.Block(fold(f.then().stmts())),
-                        new Stmt.Block(fold(f.otherwise().stmts())), f.pos());
+    private void planSaves(Reads reads) {
+        IrWalk.forEachStmt(lowered.body(), s -> {
+            Var var = null;
+            boolean element = false;
+            if (s instanceof Stmt.Assign a) {
+                if (a.target() instanceof Expr.VarRef r) {
+                    var = r.var();
+                } else {
+                    element = true;
+                    if (reads.elementBases.contains(a.target().type().base())) {
+                        plan(s, a.target().type(), null);
+                    }
+                    return;
+                }
+            } else if (s instanceof Stmt.Decl d && inLoop.contains(s) && d.init() != null
+                    && !recomputed.contains(s)) {
+                var = d.var();
             }
-            Stmt last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last instanceof Stmt.Assign zero && zero.op() == AssignOp.SET && Build.isZero(zero.value())
-                    && zero.target() instanceof Expr.VarRef v
-                    && s instanceof Stmt.Assign add && add.op() == AssignOp.ADD && add.target().equals(v)
-                    && !IrWalk.reads(add.value(), v.var())) {
-                out.set(out.size() - 1, new Stmt.Assign(v, AssignOp.SET, add.value(), add.pos()));
-                continue;
+            if (var == null || element) {
+                return;
             }
-            out.add(s);
+            boolean activeArray = var.type().rank() > 0 && activity.isActive(var);
+            if (reads.vars.contains(var) || activeArray) {
+                plan(s, var.type(), activeArray ? adjoints.get(var) : null);
+            }
+        });
+    }
+
+    private void plan(Stmt site, Type type, Var adjoint) {
+        if (inLoop.contains(site)) {
+            saves.put(site, new Save(null, null));
+            tapeUsed = true;
+            return;
         }
-        return out;
+        String base = site instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
+                ? IrWalk.rootVar(a.target()).name() + "_element" : IrWalk.definedVar(site).name();
+        Var slot = new Var(names.fresh(base + "_saved"), type);
+        hoisted.add(new Stmt.Decl(slot, zero(type), null));
+        Var adjSlot = null;
+        if (adjoint != null) {
+            adjSlot = new Var(names.fresh(adjoint.name() + "_saved"), adjoint.type());
+            hoisted.add(new Stmt.Decl(adjSlot, zero(adjoint.type()), null));
+        }
+        saves.put(site, new Save(slot, adjSlot));
     }
 
     // ---- forward sweep ----
@@ -255,29 +547,62 @@ public final class ReverseTransform {
 
     private void forward(Stmt s, List<Stmt> out) {
         if (s instanceof Stmt.Decl d) {
+            Var adj = adjoints.get(d.var());
+            boolean activeArray = adj != null && d.var().type().rank() > 0;
             if (!nestedDecls.contains(s)) {
-                // a local declared without a value starts at zero here: the saves before its
-                // assignments then read a definitely assigned variable
-                out.add(d.init() != null ? s : new Stmt.Decl(d.var(),
-                        new Expr.Literal(d.var().type().zero(), d.var().type()), d.pos()));
+                out.add(d.init() != null ? s : new Stmt.Decl(d.var(), zero(d.var().type()), d.pos()));
+                if (activeArray) {
+                    out.add(new Stmt.Decl(adj, d.init() == null ? zero(adj.type()) : adjointInit(d.init()), d.pos()));
+                }
             } else if (d.init() != null) {
+                save(s, Build.ref(d.var()), out);
                 out.add(new Stmt.Assign(Build.ref(d.var()), AssignOp.SET, d.init(), d.pos()));
+                if (activeArray) {
+                    out.add(new Stmt.Assign(Build.ref(adj), AssignOp.SET, adjointInit(d.init()), d.pos()));
+                }
             }
         } else if (s instanceof Stmt.Assign a) {
-            Var slot = saveSlots.get(s);
-            if (slot != null) {
-                out.add(new Stmt.Assign(Build.ref(slot), AssignOp.SET, a.target(), a.pos()));
-            }
+            save(s, a.target(), out);
             out.add(s);
+            if (a.target() instanceof Expr.VarRef r && r.type().rank() > 0 && adjoints.containsKey(r.var())) {
+                out.add(new Stmt.Assign(Build.ref(adjoints.get(r.var())), AssignOp.SET, adjointInit(a.value()),
+                        a.pos()));
+            }
         } else if (s instanceof Stmt.If f) {
-            Var flag = branchFlags.get(s);
             Expr cond = f.condition();
-            if (flag != null) {
-                out.add(new Stmt.Assign(Build.ref(flag), AssignOp.SET, cond, f.pos()));
-                cond = Build.ref(flag);
+            Var slot = unrecorded.contains(s) ? null : branchSlots.get(s);
+            if (slot != null) {
+                out.add(new Stmt.Assign(Build.ref(slot), AssignOp.SET, cond, f.pos()));
+                cond = Build.ref(slot);
+            }
+            Var taken = null;
+            if (tapedBranches.contains(s) && !unrecorded.contains(s)) {
+                taken = new Var(names.fresh("taken"), Type.BOOLEAN);
+                out.add(new Stmt.Decl(taken, cond, f.pos()));
+                cond = Build.ref(taken);
             }
             out.add(new Stmt.If(cond, new Stmt.Block(forward(f.then().stmts())),
                     new Stmt.Block(forward(f.otherwise().stmts())), f.pos()));
+            if (taken != null) {
+                // pushed after the branch ran, so that the backward sweep pops it before the branch's own entries
+                out.add(tapeCall("pushBoolean", Build.ref(taken), null));
+            }
+        } else if (s instanceof Stmt.While w) {
+            if (unrecorded.contains(s)) {
+                out.add(new Stmt.While(w.condition(), new Stmt.Block(forward(w.body().stmts())), null, w.pos()));
+                return;
+            }
+            Var count = loopCounts.get(s);
+            out.add(new Stmt.Assign(Build.ref(count), AssignOp.SET, intLit(0), w.pos()));
+            List<Stmt> body = forward(w.body().stmts());
+            body.add(new Stmt.Assign(Build.ref(count), AssignOp.ADD, intLit(1), null));
+            out.add(new Stmt.While(w.condition(), new Stmt.Block(body), null, w.pos()));
+            if (inLoop.contains(s)) {
+                out.add(tapeCall("pushInt", Build.ref(count), null));
+            }
+        } else if (s instanceof Stmt.CountedLoop c) {
+            out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(),
+                    new Stmt.Block(forward(c.body().stmts())), c.pos()));
         } else if (s instanceof Stmt.Block b) {
             out.addAll(forward(b.stmts()));
         } else if (s instanceof Stmt.ExprStmt) {
@@ -285,6 +610,89 @@ public final class ReverseTransform {
         } else {
             throw new IllegalStateException("unexpected statement in lowered code: " + s);
         }
+    }
+
+    /** Keeps the value of {@code target} (and, for an active array pointer, its adjoint) before site overwrites it. */
+    private void save(Stmt site, Expr target, List<Stmt> out) {
+        Save save = saves.get(site);
+        if (save == null) {
+            return;
+        }
+        Var var = target instanceof Expr.VarRef r ? r.var() : null;
+        Var adj = var != null && var.type().rank() > 0 ? adjoints.get(var) : null;
+        if (save.onTape()) {
+            out.add(tapeCall(push(target.type()), target, site.pos()));
+            if (adj != null) {
+                out.add(tapeCall("pushRef", Build.ref(adj), site.pos()));
+            }
+        } else {
+            out.add(new Stmt.Assign(Build.ref(save.slot()), AssignOp.SET, target, site.pos()));
+            if (save.adjSlot() != null) {
+                out.add(new Stmt.Assign(Build.ref(save.adjSlot()), AssignOp.SET, Build.ref(adj), site.pos()));
+            }
+        }
+    }
+
+    private void restore(Stmt site, Expr target, List<Stmt> out) {
+        Save save = saves.get(site);
+        if (save == null) {
+            return;
+        }
+        Var var = target instanceof Expr.VarRef r ? r.var() : null;
+        Var adj = var != null && var.type().rank() > 0 ? adjoints.get(var) : null;
+        if (save.onTape()) {
+            if (adj != null) {
+                out.add(new Stmt.Assign(Build.ref(adj), AssignOp.SET, tapePop("popRef", adj.type()), site.pos()));
+            }
+            out.add(new Stmt.Assign(target, AssignOp.SET, tapePop(pop(target.type()), target.type()), site.pos()));
+        } else {
+            if (save.adjSlot() != null) {
+                out.add(new Stmt.Assign(Build.ref(adj), AssignOp.SET, Build.ref(save.adjSlot()), site.pos()));
+            }
+            out.add(new Stmt.Assign(target, AssignOp.SET, Build.ref(save.slot()), site.pos()));
+        }
+    }
+
+    /** The adjoint array that goes with an array value: fresh zeros, or the adjoint it shares storage with. */
+    private Expr adjointInit(Expr value) {
+        if (value instanceof Expr.NewArray n) {
+            return n;
+        }
+        if (value instanceof Expr.ArrayLiteral l) {
+            if (l.type().rank() == 1) {
+                return new Expr.NewArray(l.type(), List.of(intLit(l.elements().size())));
+            }
+            return new Expr.ArrayLiteral(l.type(), l.elements().stream().map(this::adjointInit).toList());
+        }
+        if (value instanceof Expr.Clone c) {
+            if (c.type().rank() == 1) {
+                return new Expr.StaticCall("Adjoints", "zerosLike", List.of(c.array()), c.type());
+            }
+            return new Expr.Clone(adjointArray(c.array()));
+        }
+        if (value instanceof Expr.Conditional c) {
+            return new Expr.Conditional(c.condition(), adjointInit(c.whenTrue()), adjointInit(c.whenFalse()),
+                    c.type());
+        }
+        return adjointArray(value);
+    }
+
+    private Expr adjointArray(Expr e) {
+        if (e instanceof Expr.VarRef r) {
+            Var adj = adjoints.get(r.var());
+            if (adj == null) {
+                throw new IllegalStateException("inactive array flows into an active one: " + r.var().name());
+            }
+            return Build.ref(adj);
+        }
+        if (e instanceof Expr.ArrayAccess a) {
+            return new Expr.ArrayAccess(adjointArray(a.array()), a.index(), a.type());
+        }
+        if (e instanceof Expr.Conditional c) {
+            return new Expr.Conditional(c.condition(), adjointArray(c.whenTrue()), adjointArray(c.whenFalse()),
+                    c.type());
+        }
+        throw new IllegalStateException("no adjoint for array expression " + e);
     }
 
     // ---- backward sweep ----
@@ -299,25 +707,54 @@ public final class ReverseTransform {
 
     private void backward(Stmt s, List<Stmt> out) {
         if (s instanceof Stmt.Decl d) {
-            if (d.init() != null && activity.isActive(d.var())) {
-                AdjointPropagator p = propagator(s, out);
-                Var adj = adjoints.get(d.var());
-                if (IrWalk.reads(d.init(), d.var())) {
-                    throw new IllegalStateException("a declaration reads itself: " + d);
-                }
-                p.knownValue(d.init(), d.var());
-                p.propagate(d.init(), Build.ref(adj));
+            if (d.init() != null) {
+                backwardAssign(s, Build.ref(d.var()), AssignOp.SET, d.init(), out);
             }
-        } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r) {
-            backwardAssign(a, r.var(), out);
+        } else if (s instanceof Stmt.Assign a) {
+            backwardAssign(s, a.target(), a.op(), a.value(), out);
         } else if (s instanceof Stmt.If f) {
-            Var flag = branchFlags.get(s);
-            Expr cond = flag != null ? Build.ref(flag) : f.condition();
+            Expr cond = f.condition();
+            if (branchSlots.containsKey(s)) {
+                cond = Build.ref(branchSlots.get(s));
+            } else if (tapedBranches.contains(s)) {
+                cond = tapePop("popBoolean", Type.BOOLEAN);
+            }
             List<Stmt> then = backward(f.then().stmts());
             List<Stmt> otherwise = backward(f.otherwise().stmts());
             if (!then.isEmpty() || !otherwise.isEmpty()) {
                 out.add(new Stmt.If(cond, new Stmt.Block(then), new Stmt.Block(otherwise), f.pos()));
+            } else {
+                // nothing to undo in either branch (and so nothing taped inside): the outcome is not kept
+                unrecorded.add(s);
             }
+        } else if (s instanceof Stmt.While w) {
+            Var count = loopCounts.get(s);
+            List<Stmt> reversed = backward(w.body().stmts());
+            if (reversed.isEmpty()) {
+                unrecorded.add(s);
+                return;
+            }
+            if (inLoop.contains(s)) {
+                out.add(new Stmt.Assign(Build.ref(count), AssignOp.SET, tapePop("popInt", Type.INT), w.pos()));
+            }
+            List<Stmt> body = recomputation(s);
+            body.addAll(reversed);
+            body.add(new Stmt.Assign(Build.ref(count), AssignOp.SUB, intLit(1), null));
+            out.add(new Stmt.While(new Expr.Binary(BinaryOp.GT, Build.ref(count), intLit(0), Type.BOOLEAN),
+                    new Stmt.Block(body), null, w.pos()));
+        } else if (s instanceof Stmt.CountedLoop c) {
+            List<Stmt> reversed = backward(c.body().stmts());
+            if (reversed.isEmpty()) {
+                return;
+            }
+            List<Stmt> body = recomputation(s);
+            body.addAll(reversed);
+            Expr one = intLit(1);
+            Expr from = c.up() ? new Expr.Binary(BinaryOp.SUB, c.to(), one, Type.INT)
+                    : new Expr.Binary(BinaryOp.ADD, c.to(), one, Type.INT);
+            Expr to = c.up() ? new Expr.Binary(BinaryOp.SUB, c.from(), one, Type.INT)
+                    : new Expr.Binary(BinaryOp.ADD, c.from(), one, Type.INT);
+            out.add(new Stmt.CountedLoop(c.counter(), from, to, !c.up(), new Stmt.Block(body), c.pos()));
         } else if (s instanceof Stmt.Block b) {
             out.addAll(backward(b.stmts()));
         } else if (!(s instanceof Stmt.ExprStmt)) {
@@ -325,55 +762,175 @@ public final class ReverseTransform {
         }
     }
 
-    private void backwardAssign(Stmt.Assign a, Var v, List<Stmt> out) {
-        Var slot = saveSlots.get(a);
-        if (slot != null) {
-            out.add(new Stmt.Assign(Build.ref(v), AssignOp.SET, Build.ref(slot), a.pos()));
-        }
-        if (!activity.isActive(v)) {
+    private void backwardAssign(Stmt site, Expr target, AssignOp op, Expr value, List<Stmt> out) {
+        Var root = IrWalk.rootVar(target);
+        boolean active = root != null && activity.isActive(root) && target.type().isFloating();
+        if (!active) {
+            restore(site, target, out);
             return;
         }
-        AdjointPropagator p = propagator(a, out);
-        Var adj = adjoints.get(v);
-        if (v == lowered.result()) {
-            p.knownValue(a.value(), v);
-            p.propagate(a.value(), Build.ref(adj));
+        if (target.type().rank() > 0) {
+            backwardArrayValue(value, Build.ref(adjoints.get(root)), site, out);
+            restore(site, target, out);
             return;
         }
-        if (slot == null && a.op() == AssignOp.SET && !IrWalk.reads(a.value(), v)) {
-            p.knownValue(a.value(), v);
+        AdjointPropagator p = new AdjointPropagator(activity, scratch, adjoints::get, site.pos(), out);
+        Expr adj = target instanceof Expr.VarRef ? Build.ref(adjoints.get(root)) : p.adjointArray(target);
+        if (root == lowered.result()) {
+            p.knownValue(value, root);
+            p.propagate(value, adj);
+            return;
         }
-        boolean readsItself = IrWalk.reads(a.value(), v);
-        switch (a.op()) {
-            case ADD, SUB -> {
-                Expr incoming = Build.ref(adj);
-                if (readsItself) {
-                    incoming = Build.ref(copyAdjoint(adj, a, out));
-                }
-                p.propagate(a.value(), a.op() == AssignOp.SUB ? Build.neg(incoming) : incoming);
+        boolean element = target instanceof Expr.ArrayAccess;
+        boolean readsTarget = element ? readsArrayOf(value, target.type().base()) : IrWalk.reads(value, root);
+        boolean firstDefinition = site instanceof Stmt.Decl && !inLoop.contains(site);
+        if (op == AssignOp.ADD || op == AssignOp.SUB) {
+            // v += e: the adjoint of v passes through unchanged, e's operands get it too
+            restore(site, target, out);
+            Expr incoming = readsTarget || element ? Build.ref(copy(adj, site, out)) : adj;
+            p.propagate(value, op == AssignOp.SUB ? Build.neg(incoming) : incoming);
+            return;
+        }
+        Expr rhs = op == AssignOp.SET ? value
+                : new Expr.Binary(op.binary().orElseThrow(), target, value, Type.DOUBLE);
+        if (op == AssignOp.SET && !readsTarget) {
+            // the target still holds the value just assigned: partials may use it, then restore
+            if (target instanceof Expr.VarRef) {
+                p.knownValue(value, root);
             }
-            default -> {
-                Expr rhs = a.op() == AssignOp.SET ? a.value()
-                        : new Expr.Binary(a.op().binary().orElseThrow(), Build.ref(v), a.value(), Type.DOUBLE);
-                if (IrWalk.reads(rhs, v)) {
-                    Var incoming = copyAdjoint(adj, a, out);
-                    out.add(new Stmt.Assign(Build.ref(adj), AssignOp.SET, Build.ZERO, a.pos()));
-                    p.propagate(rhs, Build.ref(incoming));
-                } else {
-                    p.propagate(rhs, Build.ref(adj));
-                    out.add(new Stmt.Assign(Build.ref(adj), AssignOp.SET, Build.ZERO, a.pos()));
+            Expr incoming = element ? Build.ref(copy(adj, site, out)) : adj;
+            if (element || !firstDefinition) {
+                if (element) {
+                    out.add(new Stmt.Assign(adj, AssignOp.SET, Build.ZERO, site.pos()));
                 }
             }
+            p.propagate(rhs, incoming);
+            if (!element && !firstDefinition) {
+                out.add(new Stmt.Assign(adj, AssignOp.SET, Build.ZERO, site.pos()));
+            }
+            restore(site, target, out);
+            return;
+        }
+        restore(site, target, out);
+        Var incoming = copy(adj, site, out);
+        out.add(new Stmt.Assign(adj, AssignOp.SET, Build.ZERO, site.pos()));
+        p.propagate(rhs, Build.ref(incoming));
+    }
+
+    /** The backward sweep of an array-valued assignment: what flows back from the new array's adjoint. */
+    private void backwardArrayValue(Expr value, Expr adjoint, Stmt site, List<Stmt> out) {
+        if (value instanceof Expr.ArrayLiteral l) {
+            for (int k = 0; k < l.elements().size(); k++) {
+                Expr element = l.elements().get(k);
+                Expr elementAdj = new Expr.ArrayAccess(adjoint, intLit(k),
+                        new Type(l.type().base(), l.type().rank() - 1));
+                if (element instanceof Expr.ArrayLiteral inner) {
+                    backwardArrayValue(inner, elementAdj, site, out);
+                } else if (element.type().rank() == 0) {
+                    new AdjointPropagator(activity, scratch, adjoints::get, site.pos(), out)
+                            .propagate(element, elementAdj);
+                }
+            }
+        } else if (value instanceof Expr.Clone c && c.type().rank() == 1 && activity.isActive(c.array())) {
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "addInto",
+                    List.of(adjointArray(c.array()), adjoint), Type.VOID), site.pos()));
         }
     }
 
-    private Var copyAdjoint(Var adj, Stmt at, List<Stmt> out) {
-        Var copy = new Var(scratch.fresh(adj.name() + "_in"), Type.DOUBLE);
-        out.add(new Stmt.Decl(copy, Build.ref(adj), at.pos()));
+    private static boolean readsArrayOf(Expr e, Type.Base base) {
+        boolean[] found = {false};
+        IrWalk.forEachExpr(e, x -> found[0] |= x instanceof Expr.ArrayAccess a && a.type().base() == base);
+        return found[0];
+    }
+
+    private Var copy(Expr adj, Stmt at, List<Stmt> out) {
+        String base = adj instanceof Expr.VarRef r ? r.var().name() : IrWalk.rootVar(adj).name() + "_element";
+        Var copy = new Var(scratch.fresh(base + "_in"), Type.DOUBLE);
+        out.add(new Stmt.Decl(copy, adj, at.pos()));
         return copy;
     }
 
-    private AdjointPropagator propagator(Stmt at, List<Stmt> out) {
-        return new AdjointPropagator(activity, scratch, adjoints::get, at.pos(), out);
+    /**
+     * Folds {@code v = 0.0; v += e;} into {@code v = e;} where {@code e} does not read {@code v},
+     * in every block: the adjoint of an overwritten variable restarts from its first contribution.
+     */
+    private static List<Stmt> fold(List<Stmt> stmts) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.If f) {
+                s = new Stmt.If(f.condition(), new Stmt.Block(fold(f.then().stmts())),
+                        new Stmt.Block(fold(f.otherwise().stmts())), f.pos());
+            } else if (s instanceof Stmt.While w) {
+                s = new Stmt.While(w.condition(), new Stmt.Block(fold(w.body().stmts())), w.label(), w.pos());
+            } else if (s instanceof Stmt.CountedLoop c) {
+                s = new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(fold(c.body().stmts())),
+                        c.pos());
+            }
+            Stmt last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last instanceof Stmt.Assign zero && zero.op() == AssignOp.SET && Build.isZero(zero.value())
+                    && zero.target() instanceof Expr.VarRef v
+                    && s instanceof Stmt.Assign add && add.op() == AssignOp.ADD && add.target().equals(v)
+                    && !IrWalk.reads(add.value(), v.var())) {
+                out.set(out.size() - 1, new Stmt.Assign(v, AssignOp.SET, add.value(), add.pos()));
+                continue;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static void collectVars(Stmt s, Set<Var> out) {
+        IrWalk.forEachStmt(s, x -> {
+            for (Expr e : IrWalk.ownExprs(x)) {
+                out.addAll(IrWalk.varsRead(e));
+            }
+            if (x instanceof Stmt.CountedLoop c) {
+                out.add(c.counter());
+            }
+        });
+    }
+
+    // ---- small builders ----
+
+    private Stmt tapeCall(String method, Expr arg, org.cotangent.processor.ir.SourcePos pos) {
+        tapeUsed = true;
+        return new Stmt.ExprStmt(new Expr.StaticCall(tape.name(), method, List.of(arg), Type.VOID), pos);
+    }
+
+    private Expr tapePop(String method, Type type) {
+        tapeUsed = true;
+        return new Expr.StaticCall(tape.name(), method, List.of(), type);
+    }
+
+    private static String push(Type type) {
+        return "push" + stackName(type);
+    }
+
+    private static String pop(Type type) {
+        return "pop" + stackName(type);
+    }
+
+    private static String stackName(Type type) {
+        if (type.rank() > 0 || type.base() == Type.Base.OTHER) {
+            return "Ref";
+        }
+        return switch (type.base()) {
+            case DOUBLE -> "Double";
+            case LONG -> "Long";
+            case BOOLEAN -> "Boolean";
+            default -> "Int";
+        };
+    }
+
+    private static Expr zero(Type type) {
+        return new Expr.Literal(type.zero(), type);
+    }
+
+    private static Expr intLit(int value) {
+        return new Expr.Literal(String.valueOf(value), Type.INT);
+    }
+
+    private static Expr bool(boolean value) {
+        return new Expr.Literal(String.valueOf(value), Type.BOOLEAN);
     }
 }

@@ -1,0 +1,115 @@
+package org.cotangent.runtime;
+
+import java.util.Arrays;
+
+/**
+ * The tape of reverse mode: last-in first-out stacks of primitive {@code double}s, {@code int}s,
+ * {@code long}s and references (array pointers), without boxing.
+ *
+ * <p>Generated code asks for the current thread's tape with {@link #get()}, pushes in its forward
+ * sweep what its backward sweep will need, and pops it back in reverse order; a call leaves the
+ * tape as deep as it found it, so nested and recursive calls share one tape. The stacks grow by
+ * doubling and are never shrunk, so once a thread has run a computation, running it again
+ * allocates nothing. A tape is confined to its thread: generated methods stay thread-safe.
+ */
+public final class Tape {
+    private static final ThreadLocal<Tape> CURRENT = ThreadLocal.withInitial(Tape::new);
+    private static final int INITIAL = 64;
+
+    private double[] doubles = new double[INITIAL];
+    private int doubleTop;
+    private int[] ints = new int[INITIAL];
+    private int intTop;
+    private long[] longs = new long[INITIAL];
+    private int longTop;
+    private Object[] refs = new Object[INITIAL];
+    private int refTop;
+
+    private Tape() {
+    }
+
+    /** The current thread's tape. */
+    public static Tape get() {
+        return CURRENT.get();
+    }
+
+    public void pushDouble(double value) {
+        if (doubleTop == doubles.length) {
+            doubles = Arrays.copyOf(doubles, doubles.length * 2);
+        }
+        doubles[doubleTop++] = value;
+    }
+
+    public double popDouble() {
+        return doubles[--doubleTop];
+    }
+
+    public void pushInt(int value) {
+        if (intTop == ints.length) {
+            ints = Arrays.copyOf(ints, ints.length * 2);
+        }
+        ints[intTop++] = value;
+    }
+
+    public int popInt() {
+        return ints[--intTop];
+    }
+
+    public void pushLong(long value) {
+        if (longTop == longs.length) {
+            longs = Arrays.copyOf(longs, longs.length * 2);
+        }
+        longs[longTop++] = value;
+    }
+
+    public long popLong() {
+        return longs[--longTop];
+    }
+
+    /** Pushes a branch outcome. */
+    public void pushBoolean(boolean value) {
+        pushInt(value ? 1 : 0);
+    }
+
+    public boolean popBoolean() {
+        return popInt() != 0;
+    }
+
+    public void pushRef(Object value) {
+        if (refTop == refs.length) {
+            refs = Arrays.copyOf(refs, refs.length * 2);
+        }
+        refs[refTop++] = value;
+    }
+
+    /** Pops a reference pushed by {@link #pushRef}, as the type the caller knows it has. */
+    @SuppressWarnings("unchecked")
+    public <T> T popRef() {
+        Object value = refs[--refTop];
+        refs[refTop] = null;
+        return (T) value;
+    }
+
+    /**
+     * Empties the tape. Only needed after a generated method was abandoned by an exception in the
+     * middle of a sweep: what it had pushed stays below later calls' entries (which remain correct)
+     * until cleared.
+     */
+    public void clear() {
+        doubleTop = 0;
+        intTop = 0;
+        longTop = 0;
+        Arrays.fill(refs, 0, refTop, null);
+        refTop = 0;
+    }
+
+    /** Entries currently on the tape: doubles, ints and references together. */
+    public long size() {
+        return (long) doubleTop + intTop + longTop + refTop;
+    }
+
+    /** Bytes the tape's stacks hold now (their capacity, which only grows). */
+    public long capacityBytes() {
+        return 8L * doubles.length + 4L * ints.length + 8L * longs.length + 8L * refs.length;
+    }
+}
