@@ -105,7 +105,7 @@ final class LoopReader {
     boolean checkBreak(BreakTree tree) {
         if (tree.getLabel() == null && targets.peek() == Target.SWITCH) {
             reader.reporter().error(Problem.UNSUPPORTED_STATEMENT, "a break out of a switch is supported only as "
-                    + "the last statement of a case: restructure the case with if/else", tree, reader.unit());
+                    + "the last statement of a case: move the break to the end of the case, or use if/else", tree, reader.unit());
             return false;
         }
         if (targets.isEmpty()) {
