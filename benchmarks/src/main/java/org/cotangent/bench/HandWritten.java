@@ -1,0 +1,138 @@
+package org.cotangent.bench;
+
+/**
+ * Careful hand-written adjoints of the subjects: the yardstick for generated code. Each is checked
+ * against finite differences by {@code HandWrittenCheck}.
+ */
+public final class HandWritten {
+    private HandWritten() {
+    }
+
+    /** Adds seed * grad rosenbrock(x) into xAdj; returns the value. */
+    public static double rosenbrockVjp(double[] x, double seed, double[] xAdj) {
+        double s = 0;
+        for (int i = 0; i < x.length - 1; i++) {
+            double a = 1 - x[i];
+            double b = x[i + 1] - x[i] * x[i];
+            s += a * a + 100 * b * b;
+        }
+        for (int i = 0; i < x.length - 1; i++) {
+            double a = 1 - x[i];
+            double b = x[i + 1] - x[i] * x[i];
+            double aBar = 2 * a * seed;
+            double bBar = 200 * b * seed;
+            xAdj[i] += -aBar - 2 * x[i] * bBar;
+            xAdj[i + 1] += bBar;
+        }
+        return s;
+    }
+
+    /**
+     * Adds seed * gradient of lotkaVolterra with respect to (alpha, beta, delta, gamma, prey0,
+     * predator0) into grad[0..5]; {@code states} holds 2 * (steps + 1) doubles of workspace.
+     */
+    public static double lotkaVolterraVjp(double alpha, double beta, double delta, double gamma,
+                                          double prey0, double predator0, double dt, int steps,
+                                          double seed, double[] grad, double[] states) {
+        double y0 = prey0;
+        double y1 = predator0;
+        for (int s = 0; s < steps; s++) {
+            states[2 * s] = y0;
+            states[2 * s + 1] = y1;
+            double k10 = alpha * y0 - beta * y0 * y1;
+            double k11 = delta * y0 * y1 - gamma * y1;
+            double u0 = y0 + 0.5 * dt * k10;
+            double u1 = y1 + 0.5 * dt * k11;
+            double k20 = alpha * u0 - beta * u0 * u1;
+            double k21 = delta * u0 * u1 - gamma * u1;
+            double v0 = y0 + 0.5 * dt * k20;
+            double v1 = y1 + 0.5 * dt * k21;
+            double k30 = alpha * v0 - beta * v0 * v1;
+            double k31 = delta * v0 * v1 - gamma * v1;
+            double w0 = y0 + dt * k30;
+            double w1 = y1 + dt * k31;
+            double k40 = alpha * w0 - beta * w0 * w1;
+            double k41 = delta * w0 * w1 - gamma * w1;
+            y0 += dt / 6 * (k10 + 2 * k20 + 2 * k30 + k40);
+            y1 += dt / 6 * (k11 + 2 * k21 + 2 * k31 + k41);
+        }
+        double value = y0 * y0 + y1 * y1;
+        double yb0 = 2 * y0 * seed;
+        double yb1 = 2 * y1 * seed;
+        double ab = 0;
+        double bb = 0;
+        double db = 0;
+        double gb = 0;
+        for (int s = steps - 1; s >= 0; s--) {
+            double x0 = states[2 * s];
+            double x1 = states[2 * s + 1];
+            double k10 = alpha * x0 - beta * x0 * x1;
+            double k11 = delta * x0 * x1 - gamma * x1;
+            double u0 = x0 + 0.5 * dt * k10;
+            double u1 = x1 + 0.5 * dt * k11;
+            double k20 = alpha * u0 - beta * u0 * u1;
+            double k21 = delta * u0 * u1 - gamma * u1;
+            double v0 = x0 + 0.5 * dt * k20;
+            double v1 = x1 + 0.5 * dt * k21;
+            double k30 = alpha * v0 - beta * v0 * v1;
+            double k31 = delta * v0 * v1 - gamma * v1;
+            double w0 = x0 + dt * k30;
+            double w1 = x1 + dt * k31;
+            double k1b0 = dt / 6 * yb0;
+            double k1b1 = dt / 6 * yb1;
+            double k2b0 = dt / 3 * yb0;
+            double k2b1 = dt / 3 * yb1;
+            double k3b0 = dt / 3 * yb0;
+            double k3b1 = dt / 3 * yb1;
+            double k4b0 = dt / 6 * yb0;
+            double k4b1 = dt / 6 * yb1;
+            // k4 = f(w)
+            ab += k4b0 * w0;
+            bb -= k4b0 * w0 * w1;
+            db += k4b1 * w0 * w1;
+            gb -= k4b1 * w1;
+            double wb0 = k4b0 * (alpha - beta * w1) + k4b1 * delta * w1;
+            double wb1 = -k4b0 * beta * w0 + k4b1 * (delta * w0 - gamma);
+            yb0 += wb0;
+            yb1 += wb1;
+            k3b0 += dt * wb0;
+            k3b1 += dt * wb1;
+            // k3 = f(v)
+            ab += k3b0 * v0;
+            bb -= k3b0 * v0 * v1;
+            db += k3b1 * v0 * v1;
+            gb -= k3b1 * v1;
+            double vb0 = k3b0 * (alpha - beta * v1) + k3b1 * delta * v1;
+            double vb1 = -k3b0 * beta * v0 + k3b1 * (delta * v0 - gamma);
+            yb0 += vb0;
+            yb1 += vb1;
+            k2b0 += 0.5 * dt * vb0;
+            k2b1 += 0.5 * dt * vb1;
+            // k2 = f(u)
+            ab += k2b0 * u0;
+            bb -= k2b0 * u0 * u1;
+            db += k2b1 * u0 * u1;
+            gb -= k2b1 * u1;
+            double ub0 = k2b0 * (alpha - beta * u1) + k2b1 * delta * u1;
+            double ub1 = -k2b0 * beta * u0 + k2b1 * (delta * u0 - gamma);
+            yb0 += ub0;
+            yb1 += ub1;
+            k1b0 += 0.5 * dt * ub0;
+            k1b1 += 0.5 * dt * ub1;
+            // k1 = f(x)
+            ab += k1b0 * x0;
+            bb -= k1b0 * x0 * x1;
+            db += k1b1 * x0 * x1;
+            gb -= k1b1 * x1;
+            yb0 += k1b0 * (alpha - beta * x1) + k1b1 * delta * x1;
+            yb1 += -k1b0 * beta * x0 + k1b1 * (delta * x0 - gamma);
+        }
+        grad[0] += ab;
+        grad[1] += bb;
+        grad[2] += db;
+        grad[3] += gb;
+        grad[4] += yb0;
+        grad[5] += yb1;
+        return value;
+    }
+}

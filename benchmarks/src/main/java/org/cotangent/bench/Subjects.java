@@ -1,0 +1,54 @@
+package org.cotangent.bench;
+
+import org.cotangent.Differentiable;
+
+/** The benchmark subjects, each written once as a plain differentiable method. */
+public final class Subjects {
+    private Subjects() {
+    }
+
+    /** Extended Rosenbrock. */
+    @Differentiable
+    public static double rosenbrock(double[] x) {
+        double s = 0;
+        for (int i = 0; i < x.length - 1; i++) {
+            double a = 1 - x[i];
+            double b = x[i + 1] - x[i] * x[i];
+            s += a * a + 100 * b * b;
+        }
+        return s;
+    }
+
+    /**
+     * Lotka-Volterra integrated by classical RK4 over {@code steps} steps of {@code dt}; returns a
+     * smooth function of the final state.
+     */
+    @Differentiable(wrt = {"alpha", "beta", "delta", "gamma", "prey0", "predator0"})
+    public static double lotkaVolterra(double alpha, double beta, double delta, double gamma,
+                                       double prey0, double predator0, double dt, int steps) {
+        double[] y = {prey0, predator0};
+        double[] k1 = new double[2];
+        double[] k2 = new double[2];
+        double[] k3 = new double[2];
+        double[] k4 = new double[2];
+        for (int s = 0; s < steps; s++) {
+            k1[0] = alpha * y[0] - beta * y[0] * y[1];
+            k1[1] = delta * y[0] * y[1] - gamma * y[1];
+            double u0 = y[0] + 0.5 * dt * k1[0];
+            double u1 = y[1] + 0.5 * dt * k1[1];
+            k2[0] = alpha * u0 - beta * u0 * u1;
+            k2[1] = delta * u0 * u1 - gamma * u1;
+            double v0 = y[0] + 0.5 * dt * k2[0];
+            double v1 = y[1] + 0.5 * dt * k2[1];
+            k3[0] = alpha * v0 - beta * v0 * v1;
+            k3[1] = delta * v0 * v1 - gamma * v1;
+            double w0 = y[0] + dt * k3[0];
+            double w1 = y[1] + dt * k3[1];
+            k4[0] = alpha * w0 - beta * w0 * w1;
+            k4[1] = delta * w0 * w1 - gamma * w1;
+            y[0] += dt / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
+            y[1] += dt / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+        }
+        return y[0] * y[0] + y[1] * y[1];
+    }
+}
