@@ -2,7 +2,7 @@ package org.cotangent.bench;
 
 /**
  * Careful hand-written adjoints of the subjects: the yardstick for generated code. Each is checked
- * against finite differences by {@code HandWrittenCheck}.
+ * against finite differences by {@code HandWrittenAdjointTest}.
  */
 public final class HandWritten {
     private HandWritten() {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The hand-written adjoints the benchmarks compare against are right: finite differences agree. */
-class HandWrittenCheck {
+class HandWrittenAdjointTest {
     @Test
     void rosenbrockAdjointMatchesFiniteDifferencesAndGenerated() {
         Random random = new Random(7);
