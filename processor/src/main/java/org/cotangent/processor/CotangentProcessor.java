@@ -5,6 +5,7 @@ import com.sun.source.util.Trees;
 import org.cotangent.processor.diag.Problem;
 import org.cotangent.processor.diag.Reporter;
 import org.cotangent.processor.emit.ClassEmitter;
+import org.cotangent.processor.frontend.CustomRules;
 import org.cotangent.processor.frontend.MethodReader;
 import org.cotangent.processor.frontend.ReadResult;
 import org.cotangent.processor.ir.GeneratedClass;
@@ -55,13 +56,15 @@ public final class CotangentProcessor extends AbstractProcessor {
 
     private Trees trees;
     private Reporter reporter;
+    private final CustomRules customRules = new CustomRules();
     private final Set<String> generated = new HashSet<>();
     private boolean reportedNoTrees;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         // @Generated is claimed too: it marks our own output, and unclaimed it draws a lint warning
-        return Set.of(DIFFERENTIABLE, "javax.annotation.processing.Generated");
+        return Set.of(DIFFERENTIABLE, CustomRules.CUSTOM_VJP, "org.cotangent.CustomJvp",
+                "javax.annotation.processing.Generated");
     }
 
     @Override
@@ -87,6 +90,15 @@ public final class CotangentProcessor extends AbstractProcessor {
             return false;
         }
         boolean claimed = !annotations.isEmpty();
+        TypeElement customVjp = processingEnv.getElementUtils().getTypeElement(CustomRules.CUSTOM_VJP);
+        if (customVjp != null) {
+            for (Element e : round.getElementsAnnotatedWith(customVjp)) {
+                if (e instanceof ExecutableElement rule) {
+                    customRules.register(rule);
+                    new RuleChecker(reporter, processingEnv.getElementUtils()).check(rule);
+                }
+            }
+        }
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
         for (Element e : round.getElementsAnnotatedWith(annotation)) {
             if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD) {
@@ -122,7 +134,7 @@ public final class CotangentProcessor extends AbstractProcessor {
         if (!checkOwner(owner, methods.get(0))) {
             return;
         }
-        MethodReader reader = new MethodReader(trees, processingEnv.getElementUtils(), reporter);
+        MethodReader reader = new MethodReader(trees, processingEnv.getElementUtils(), reporter, customRules);
         FunctionCompiler compiler = new FunctionCompiler(reporter);
         List<GeneratedClass.RecordDecl> records = new ArrayList<>();
         List<GeneratedMethod> out = new ArrayList<>();
@@ -145,7 +157,9 @@ public final class CotangentProcessor extends AbstractProcessor {
                 TreePath path = trees.getPath(method);
                 Optional<List<GeneratedMethod>> methodsOut = compiler.compile(read.get(), path.getCompilationUnit());
                 if (methodsOut.isPresent()) {
-                    records.add(GradWrapper.record(read.get().function()));
+                    if (read.get().function().returnType().isScalarDouble()) {
+                        records.add(GradWrapper.record(read.get().function()));
+                    }
                     out.addAll(methodsOut.get());
                 }
             } catch (RuntimeException | StackOverflowError t) {

@@ -41,6 +41,9 @@ final class FunctionCompiler {
             return Optional.empty();
         }
         GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names);
+        if (!fn.returnType().isScalarDouble()) {
+            return Optional.of(List.of(vjp));
+        }
         GeneratedMethod grad = GradWrapper.grad(fn, vjp);
         return Optional.of(List.of(grad, vjp));
     }

@@ -23,6 +23,8 @@ public final class Tape {
     private long[] longs = new long[INITIAL];
     private int longTop;
     private Object[] refs = new Object[INITIAL];
+    private double[][] cells = new double[16][];
+    private int cellTop;
     private int refTop;
 
     private Tape() {
@@ -66,6 +68,68 @@ public final class Tape {
         return longs[--longTop];
     }
 
+    /** Pushes every element of {@code a}, for {@link #popAll(double[])} to put back. */
+    public void pushAll(double[] a) {
+        while (doubleTop + a.length > doubles.length) {
+            doubles = Arrays.copyOf(doubles, doubles.length * 2);
+        }
+        System.arraycopy(a, 0, doubles, doubleTop, a.length);
+        doubleTop += a.length;
+    }
+
+    /** Puts back into {@code a} the elements {@link #pushAll(double[])} pushed. */
+    public void popAll(double[] a) {
+        doubleTop -= a.length;
+        System.arraycopy(doubles, doubleTop, a, 0, a.length);
+    }
+
+    public void pushAll(double[][] a) {
+        for (double[] row : a) {
+            pushAll(row);
+        }
+    }
+
+    public void popAll(double[][] a) {
+        for (int i = a.length - 1; i >= 0; i--) {
+            popAll(a[i]);
+        }
+    }
+
+    public void pushAll(int[] a) {
+        for (int v : a) {
+            pushInt(v);
+        }
+    }
+
+    public void popAll(int[] a) {
+        for (int i = a.length - 1; i >= 0; i--) {
+            a[i] = popInt();
+        }
+    }
+
+    /**
+     * A zeroed {@code double[1]} to receive one scalar adjoint from a callee's pullback, taken from
+     * a pool so that steady-state calls allocate nothing; give it back with {@link #releaseCells}.
+     */
+    public double[] cell() {
+        if (cellTop == cells.length) {
+            cells = Arrays.copyOf(cells, cells.length * 2);
+        }
+        double[] c = cells[cellTop];
+        if (c == null) {
+            c = new double[1];
+            cells[cellTop] = c;
+        }
+        cellTop++;
+        c[0] = 0.0;
+        return c;
+    }
+
+    /** Gives back the last {@code n} cells taken. */
+    public void releaseCells(int n) {
+        cellTop -= n;
+    }
+
     /** Pushes a branch outcome. */
     public void pushBoolean(boolean value) {
         pushInt(value ? 1 : 0);
@@ -99,6 +163,7 @@ public final class Tape {
         doubleTop = 0;
         intTop = 0;
         longTop = 0;
+        cellTop = 0;
         Arrays.fill(refs, 0, refTop, null);
         refTop = 0;
     }

@@ -81,11 +81,14 @@ final class BodyReader {
     private final java.util.Set<Element> rejected = new java.util.HashSet<>();
     private final Map<Expr, Tree> callSites = new IdentityHashMap<>();
     private final Names names;
+    private final Var self;
+    private final CalleeResolver callees;
     private final LoopReader loops = new LoopReader(this);
     private CharSequence source;
 
     BodyReader(Trees trees, Attribution attribution, Reporter reporter, Elements elements,
-               CompilationUnitTree unit, PackageElement userPackage, Signature signature) {
+               CompilationUnitTree unit, PackageElement userPackage, Signature signature,
+               CustomRules customRules) {
         this.trees = trees;
         this.attribution = attribution;
         this.reporter = reporter;
@@ -95,6 +98,8 @@ final class BodyReader {
         String path = unit.getSourceFile().getName();
         this.fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
         this.vars.putAll(signature.byElement());
+        this.self = signature.self();
+        this.callees = new CalleeResolver(elements, userPackage, trees, customRules);
         List<String> paramNames = new ArrayList<>();
         signature.params().forEach(p -> paramNames.add(p.name()));
         this.names = new Names(paramNames);
@@ -294,7 +299,7 @@ final class BodyReader {
             }
             case METHOD_INVOCATION: {
                 Expr call = expression(path);
-                if (call instanceof Expr.StaticCall) {
+                if (call instanceof Expr.StaticCall || call instanceof Expr.Call) {
                     return new Stmt.ExprStmt(call, pos);
                 }
                 if (call != ERROR) {
@@ -330,6 +335,12 @@ final class BodyReader {
         }
         if (tree.getKind() == Tree.Kind.ARRAY_ACCESS) {
             Expr target = expression(path);
+            if (target != ERROR && org.cotangent.processor.ir.IrWalk.rootVar(target) == null) {
+                reporter.error(Problem.FIELD_WRITE, "writing into an array that a field holds is a side effect "
+                        + "Cotangent cannot differentiate: copy it into a local array, or pass it as a parameter",
+                        tree, unit);
+                return null;
+            }
             return target == ERROR ? null : target;
         }
         reporter.error(Problem.UNSUPPORTED_EXPRESSION, "cannot assign to this expression: assign to a local "
@@ -484,12 +495,18 @@ final class BodyReader {
                 return array == ERROR ? ERROR : new Expr.Length(array);
             }
         }
+        if (tree instanceof com.sun.source.tree.IdentifierTree id && id.getName().contentEquals("this")) {
+            if (self == null) {
+                return unsupported(tree, "'this' has no meaning in a static method: remove it");
+            }
+            return new Expr.VarRef(self);
+        }
         Element element = trees.getElement(path);
         if (element == null) {
             return unsupported(tree, "this name cannot be resolved: fix the compile error first");
         }
         if (element.getKind() == ElementKind.FIELD) {
-            return field(tree, (VariableElement) element);
+            return field(path, (VariableElement) element);
         }
         Var var = vars.get(element);
         if (var != null) {
@@ -502,14 +519,15 @@ final class BodyReader {
                 .toLowerCase().replace('_', ' ') + ") cannot be used here: use locals, parameters and constants");
     }
 
-    private Expr field(Tree tree, VariableElement field) {
+    private Expr field(TreePath path, VariableElement field) {
+        Tree tree = path.getLeaf();
         Optional<Type> type = TypeMapper.map(field.asType());
         if (TypeMapper.isFloat(field.asType())) {
             reporter.error(Problem.UNSUPPORTED_TYPE, "field '" + field.getSimpleName() + "' is a float: "
                     + "Cotangent differentiates double only; declare it double", tree, unit);
             return ERROR;
         }
-        if (type.isEmpty() || type.get().rank() > 0 || type.get().base() == Type.Base.OTHER) {
+        if (type.isEmpty() || type.get().base() == Type.Base.OTHER) {
             return unsupported(tree, "field '" + field.getSimpleName() + "' of type " + field.asType()
                     + " cannot be read here: read it into a double, int, long or boolean local in the caller "
                     + "and pass it as a parameter");
@@ -526,9 +544,24 @@ final class BodyReader {
             return unsupported(tree, "field '" + field.getSimpleName() + "' of a local class cannot be read "
                     + "from the generated class: move the constant to a top-level or static nested class");
         }
+        if (field.getModifiers().contains(Modifier.PRIVATE)) {
+            return unsupported(tree, "private field '" + field.getSimpleName() + "' is not a compile-time "
+                    + "constant, so the generated class cannot read it yet: make it package-private");
+        }
         if (!field.getModifiers().contains(Modifier.STATIC)) {
-            return unsupported(tree, "instance field '" + field.getSimpleName() + "' is not supported yet: "
-                    + "make it static final, or pass its value as a parameter");
+            Expr receiver;
+            if (tree instanceof MemberSelectTree m) {
+                receiver = expression(new TreePath(path, m.getExpression()));
+            } else if (self != null) {
+                receiver = new Expr.VarRef(self);
+            } else {
+                return unsupported(tree, "instance field '" + field.getSimpleName() + "' needs a receiver: "
+                        + "read it through a parameter");
+            }
+            if (receiver == ERROR) {
+                return ERROR;
+            }
+            return new Expr.InstanceField(receiver, field.getSimpleName().toString(), type.get());
         }
         if (field.getModifiers().contains(Modifier.PRIVATE)) {
             return unsupported(tree, "private field '" + field.getSimpleName() + "' is not a compile-time "
@@ -590,12 +623,35 @@ final class BodyReader {
         for (ExpressionTree a : tree.getArguments()) {
             args.add(expression(new TreePath(path, a)));
         }
+        if (args.contains(ERROR)) {
+            return ERROR;
+        }
         String name = method.getSimpleName().toString();
+        Optional<org.cotangent.processor.ir.Callee> callee = callees.resolve(method);
+        if (callee.isPresent()) {
+            Expr receiver = null;
+            if (!callee.get().isStatic()) {
+                if (tree.getMethodSelect() instanceof MemberSelectTree m) {
+                    receiver = expression(new TreePath(new TreePath(path, m), m.getExpression()));
+                } else if (self != null) {
+                    receiver = new Expr.VarRef(self);
+                } else {
+                    return unsupported(tree, "instance method '" + name + "' needs a receiver: call it on an "
+                            + "object passed as a parameter");
+                }
+                if (receiver == ERROR) {
+                    return ERROR;
+                }
+            }
+            Expr call = new Expr.Call(callee.get(), receiver, args, callee.get().returnType());
+            callSites.put(call, tree);
+            return call;
+        }
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         String ownerQualified = owner.getQualifiedName().toString();
         if (!method.getModifiers().contains(Modifier.STATIC)) {
-            return unsupported(tree, "calling instance method '" + name + "' is not supported yet: call a "
-                    + "static method, or compute the value in the caller and pass it as a parameter");
+            return unsupported(tree, "calling instance method '" + name + "', which has no derivative, is not "
+                    + "supported: mark it @Differentiable, or compute the value in the caller and pass it in");
         }
         boolean allDouble = method.getParameters().stream().allMatch(p -> p.asType().getKind() == TypeKind.DOUBLE);
         if ((ownerQualified.equals("java.lang.Math") || ownerQualified.equals("java.lang.StrictMath"))
@@ -638,7 +694,12 @@ final class BodyReader {
     }
 
     /** How generated code in the user's package names {@code type}. */
-    private String ownerName(TypeElement type) {
+    String ownerName(TypeElement type) {
+        return ownerName(elements, userPackage, type);
+    }
+
+    /** How generated code in {@code userPackage} names {@code type}. */
+    static String ownerName(Elements elements, PackageElement userPackage, TypeElement type) {
         String qualified = type.getQualifiedName().toString();
         PackageElement pkg = elements.getPackageOf(type);
         String pkgName = pkg.getQualifiedName().toString();

@@ -26,7 +26,10 @@ public final class MethodReader {
     private final Reporter reporter;
     private final Attribution attribution;
 
-    public MethodReader(Trees trees, Elements elements, Reporter reporter) {
+    private final CustomRules customRules;
+
+    public MethodReader(Trees trees, Elements elements, Reporter reporter, CustomRules customRules) {
+        this.customRules = customRules;
         this.trees = trees;
         this.elements = elements;
         this.reporter = reporter;
@@ -39,7 +42,9 @@ public final class MethodReader {
      */
     public Optional<ReadResult> read(ExecutableElement method, AnnotationMirror annotation) {
         int errorsBefore = reporter.errorCount();
-        Optional<Signature> signature = new SignatureReader(reporter).read(method, annotation);
+        javax.lang.model.element.PackageElement userPackage = elements.getPackageOf(method);
+        Optional<Signature> signature = new SignatureReader(reporter,
+                type -> BodyReader.ownerName(elements, userPackage, type)).read(method, annotation);
         TreePath path = trees.getPath(method);
         if (signature.isEmpty() || path == null) {
             if (path == null && reporter.errorCount() == errorsBefore) {
@@ -58,7 +63,7 @@ public final class MethodReader {
         }
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         BodyReader body = new BodyReader(trees, attribution, reporter, elements, unit,
-                elements.getPackageOf(owner), signature.get());
+                elements.getPackageOf(owner), signature.get(), customRules);
         Stmt.Block block = body.block(new TreePath(path, tree.getBody()));
         boolean complete = reporter.errorCount() == errorsBefore;
         Signature s = signature.get();

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param wrt the differentiated parameters, in declaration order
  * @param returnType the return type
  * @param byElement the parameter variable of each parameter element
+ * @param self the receiver of an instance method (first of {@code params}), or null
  */
-record Signature(List<Var> params, List<Var> wrt, Type returnType, Map<VariableElement, Var> byElement) {
+record Signature(List<Var> params, List<Var> wrt, Type returnType, Map<VariableElement, Var> byElement,
+                 Var self) {
 }

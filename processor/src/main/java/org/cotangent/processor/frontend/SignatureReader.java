@@ -9,6 +9,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +20,11 @@ import java.util.Optional;
 /** Reads and checks a {@code @Differentiable} method's signature and its {@code wrt} element. */
 final class SignatureReader {
     private final Reporter reporter;
+    private final java.util.function.Function<TypeElement, String> ownerName;
 
-    SignatureReader(Reporter reporter) {
+    SignatureReader(Reporter reporter, java.util.function.Function<TypeElement, String> ownerName) {
         this.reporter = reporter;
+        this.ownerName = ownerName;
     }
 
     Optional<Signature> read(ExecutableElement method, AnnotationMirror annotation) {
@@ -38,22 +41,24 @@ final class SignatureReader {
                     + "' has no body to differentiate: give it a body, or write its derivative with @CustomVjp",
                     method);
         }
-        if (!method.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(Problem.UNSUPPORTED_METHOD, "instance method '" + name
-                    + "' is not supported yet: make it static and pass what it reads from fields as parameters",
-                    method);
-        }
         if (method.isVarArgs()) {
             reporter.error(Problem.UNSUPPORTED_METHOD, "varargs method '" + name
                     + "' is not supported: declare the last parameter as a plain double[]", method);
         }
         Optional<Type> returnType = TypeMapper.map(method.getReturnType());
-        if (returnType.isEmpty() || !returnType.get().isScalarDouble()) {
+        if (returnType.isEmpty() || !(returnType.get().isScalarDouble() || returnType.get().equals(Type.VOID))) {
             reporter.error(Problem.UNSUPPORTED_METHOD, "method '" + name + "' returns "
-                    + method.getReturnType() + ": declare it to return double (the only result type supported for now)",
+                    + method.getReturnType() + ": declare it to return double, or void with output arrays",
                     method);
         }
         List<Var> params = new ArrayList<>();
+        Var self = null;
+        if (!method.getModifiers().contains(Modifier.STATIC)) {
+            String owner = ownerName.apply((TypeElement) method.getEnclosingElement());
+            boolean clash = method.getParameters().stream().anyMatch(p -> p.getSimpleName().contentEquals("self"));
+            self = new Var(clash ? "self_" : "self", Type.named(owner));
+            params.add(self);
+        }
         Map<VariableElement, Var> byElement = new LinkedHashMap<>();
         for (VariableElement p : method.getParameters()) {
             String pname = p.getSimpleName().toString();
@@ -73,7 +78,8 @@ final class SignatureReader {
                 reporter.error(Problem.NAME_CLASH, "parameter 'value' clashes with the 'value' component of the "
                         + "generated gradient record: rename the parameter", p);
             }
-            Var var = new Var(pname, type.get());
+            Var var = new Var(pname, type.get().base() == Type.Base.OTHER
+                    ? new Type(Type.Base.OTHER, type.get().rank(), p.asType().toString()) : type.get());
             params.add(var);
             byElement.put(p, var);
         }
@@ -81,7 +87,7 @@ final class SignatureReader {
         if (reporter.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new Signature(params, wrt, returnType.get(), byElement));
+        return Optional.of(new Signature(params, wrt, returnType.get(), byElement, self));
     }
 
     private List<Var> wrt(ExecutableElement method, AnnotationMirror annotation, Map<VariableElement, Var> params) {

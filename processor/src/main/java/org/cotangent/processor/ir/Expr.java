@@ -121,4 +121,19 @@ public sealed interface Expr {
             return array.type();
         }
     }
+
+    /** A read of an instance field of {@code receiver}, used as a constant: {@code self.scale}. */
+    record InstanceField(Expr receiver, String name, Type type) implements Expr {
+    }
+
+    /**
+     * A call of a method that has a derivative (a {@code @Differentiable} method or one with a
+     * {@code @CustomVjp}); {@code receiver} is null for a static method. After lowering a call is
+     * always the whole right-hand side of an assignment, or a statement of its own.
+     */
+    record Call(Callee callee, Expr receiver, List<Expr> args, Type type) implements Expr {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
 }

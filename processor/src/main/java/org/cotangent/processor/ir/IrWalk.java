@@ -40,6 +40,13 @@ public final class IrWalk {
             l.elements().forEach(a -> forEachExpr(a, visit));
         } else if (e instanceof Expr.Clone c) {
             forEachExpr(c.array(), visit);
+        } else if (e instanceof Expr.InstanceField f) {
+            forEachExpr(f.receiver(), visit);
+        } else if (e instanceof Expr.Call c) {
+            if (c.receiver() != null) {
+                forEachExpr(c.receiver(), visit);
+            }
+            c.args().forEach(a -> forEachExpr(a, visit));
         }
     }
 
@@ -62,7 +69,8 @@ public final class IrWalk {
     /** True if {@code e} contains a call (which may be expensive to evaluate twice). */
     public static boolean hasCall(Expr e) {
         boolean[] found = {false};
-        forEachExpr(e, x -> found[0] |= x instanceof Expr.MathCall || x instanceof Expr.StaticCall);
+        forEachExpr(e, x -> found[0] |= x instanceof Expr.MathCall || x instanceof Expr.StaticCall
+                || x instanceof Expr.Call);
         return found[0];
     }
 

@@ -7,8 +7,18 @@ package org.cotangent.processor.ir;
  *
  * @param base the element type
  * @param rank 0 for a scalar, 1 for {@code T[]}, 2 for {@code T[][]}
+ * @param className for {@link Base#OTHER}, the class as written in generated code (else null)
  */
-public record Type(Base base, int rank) {
+public record Type(Base base, int rank, String className) {
+    public Type(Base base, int rank) {
+        this(base, rank, null);
+    }
+
+    /** A reference type that only passes through, such as a receiver: {@code Model}. */
+    public static Type named(String className) {
+        return new Type(Base.OTHER, 0, className);
+    }
+
     /** Element types. */
     public enum Base {
         DOUBLE("double"), INT("int"), LONG("long"), BOOLEAN("boolean"), VOID("void"), OTHER("Object"),
@@ -45,7 +55,7 @@ public record Type(Base base, int rank) {
 
     /** The Java spelling, e.g. {@code double[]}. */
     public String javaName() {
-        return base.keyword() + "[]".repeat(rank);
+        return (className != null ? className : base.keyword()) + "[]".repeat(rank);
     }
 
     /** The literal that a fresh variable of this type starts from. */

@@ -498,8 +498,10 @@ public final class ReverseTransform {
                     var = r.var();
                 } else {
                     element = true;
-                    if (reads.elementBases.contains(a.target().type().base())) {
-                        plan(s, a.target().type(), null);
+                    boolean activeRow = a.target().type().rank() > 0
+                            && activity.isActive(IrWalk.rootVar(a.target()));
+                    if (activeRow || reads.elementBases.contains(a.target().type().base())) {
+                        plan(s, a.target().type(), activeRow ? adjoints.get(IrWalk.rootVar(a.target())) : null);
                     }
                     return;
                 }
@@ -529,8 +531,8 @@ public final class ReverseTransform {
         hoisted.add(new Stmt.Decl(slot, zero(type), null));
         Var adjSlot = null;
         if (adjoint != null) {
-            adjSlot = new Var(names.fresh(adjoint.name() + "_saved"), adjoint.type());
-            hoisted.add(new Stmt.Decl(adjSlot, zero(adjoint.type()), null));
+            adjSlot = new Var(names.fresh(adjoint.name() + "_saved"), type);
+            hoisted.add(new Stmt.Decl(adjSlot, zero(type), null));
         }
         saves.put(site, new Save(slot, adjSlot));
     }
@@ -564,9 +566,9 @@ public final class ReverseTransform {
         } else if (s instanceof Stmt.Assign a) {
             save(s, a.target(), out);
             out.add(s);
-            if (a.target() instanceof Expr.VarRef r && r.type().rank() > 0 && adjoints.containsKey(r.var())) {
-                out.add(new Stmt.Assign(Build.ref(adjoints.get(r.var())), AssignOp.SET, adjointInit(a.value()),
-                        a.pos()));
+            Expr adjTarget = adjointOfArrayTarget(a.target());
+            if (adjTarget != null) {
+                out.add(new Stmt.Assign(adjTarget, AssignOp.SET, adjointInit(a.value()), a.pos()));
             }
         } else if (s instanceof Stmt.If f) {
             Expr cond = f.condition();
@@ -612,23 +614,31 @@ public final class ReverseTransform {
         }
     }
 
+    /** For an assignment of an active array (a variable or a row), the adjoint that goes with it; else null. */
+    private Expr adjointOfArrayTarget(Expr target) {
+        Var root = IrWalk.rootVar(target);
+        if (target.type().rank() == 0 || root == null || !adjoints.containsKey(root)) {
+            return null;
+        }
+        return adjointArray(target);
+    }
+
     /** Keeps the value of {@code target} (and, for an active array pointer, its adjoint) before site overwrites it. */
     private void save(Stmt site, Expr target, List<Stmt> out) {
         Save save = saves.get(site);
         if (save == null) {
             return;
         }
-        Var var = target instanceof Expr.VarRef r ? r.var() : null;
-        Var adj = var != null && var.type().rank() > 0 ? adjoints.get(var) : null;
+        Expr adj = adjointOfArrayTarget(target);
         if (save.onTape()) {
             out.add(tapeCall(push(target.type()), target, site.pos()));
             if (adj != null) {
-                out.add(tapeCall("pushRef", Build.ref(adj), site.pos()));
+                out.add(tapeCall("pushRef", adj, site.pos()));
             }
         } else {
             out.add(new Stmt.Assign(Build.ref(save.slot()), AssignOp.SET, target, site.pos()));
             if (save.adjSlot() != null) {
-                out.add(new Stmt.Assign(Build.ref(save.adjSlot()), AssignOp.SET, Build.ref(adj), site.pos()));
+                out.add(new Stmt.Assign(Build.ref(save.adjSlot()), AssignOp.SET, adj, site.pos()));
             }
         }
     }
@@ -638,16 +648,15 @@ public final class ReverseTransform {
         if (save == null) {
             return;
         }
-        Var var = target instanceof Expr.VarRef r ? r.var() : null;
-        Var adj = var != null && var.type().rank() > 0 ? adjoints.get(var) : null;
+        Expr adj = adjointOfArrayTarget(target);
         if (save.onTape()) {
             if (adj != null) {
-                out.add(new Stmt.Assign(Build.ref(adj), AssignOp.SET, tapePop("popRef", adj.type()), site.pos()));
+                out.add(new Stmt.Assign(adj, AssignOp.SET, tapePop("popRef", adj.type()), site.pos()));
             }
             out.add(new Stmt.Assign(target, AssignOp.SET, tapePop(pop(target.type()), target.type()), site.pos()));
         } else {
             if (save.adjSlot() != null) {
-                out.add(new Stmt.Assign(Build.ref(adj), AssignOp.SET, Build.ref(save.adjSlot()), site.pos()));
+                out.add(new Stmt.Assign(adj, AssignOp.SET, Build.ref(save.adjSlot()), site.pos()));
             }
             out.add(new Stmt.Assign(target, AssignOp.SET, Build.ref(save.slot()), site.pos()));
         }
@@ -770,7 +779,7 @@ public final class ReverseTransform {
             return;
         }
         if (target.type().rank() > 0) {
-            backwardArrayValue(value, Build.ref(adjoints.get(root)), site, out);
+            backwardArrayValue(value, adjointArray(target), site, out);
             restore(site, target, out);
             return;
         }

@@ -1,0 +1,115 @@
+package org.cotangent.processor;
+
+import org.cotangent.processor.diag.Problem;
+import org.cotangent.processor.diag.Reporter;
+
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks that a {@code @CustomVjp} rule has exactly the signature Cotangent would generate for the
+ * method it differentiates: the method's parameters (after the receiver, for an instance method),
+ * {@code double seed} unless the method is void, then one accumulator per differentiated parameter.
+ */
+final class RuleChecker {
+    private final Reporter reporter;
+    private final Elements elements;
+
+    RuleChecker(Reporter reporter, Elements elements) {
+        this.reporter = reporter;
+        this.elements = elements;
+    }
+
+    void check(ExecutableElement rule) {
+        AnnotationMirror mirror = null;
+        for (AnnotationMirror m : rule.getAnnotationMirrors()) {
+            if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
+                    .contentEquals("org.cotangent.CustomVjp")) {
+                mirror = m;
+            }
+        }
+        String of = "";
+        TypeElement in = (TypeElement) rule.getEnclosingElement();
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+                : mirror.getElementValues().entrySet()) {
+            String name = e.getKey().getSimpleName().toString();
+            if (name.equals("of")) {
+                of = String.valueOf(e.getValue().getValue());
+            } else if (name.equals("in") && e.getValue().getValue() instanceof TypeMirror t
+                    && t.getKind() == TypeKind.DECLARED) {
+                in = (TypeElement) ((DeclaredType) t).asElement();
+            }
+        }
+        if (!rule.getModifiers().contains(Modifier.STATIC)) {
+            reporter.error(Problem.CUSTOM_RULE_MISMATCH, "@CustomVjp rule '" + rule.getSimpleName()
+                    + "' must be static: add the static modifier", rule, mirror);
+            return;
+        }
+        List<ExecutableElement> targets = new ArrayList<>();
+        for (Element e : in.getEnclosedElements()) {
+            if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(of) && !e.equals(rule)) {
+                targets.add((ExecutableElement) e);
+            }
+        }
+        if (targets.size() != 1) {
+            reporter.error(Problem.CUSTOM_RULE_MISMATCH, "@CustomVjp(of = \"" + of + "\") names "
+                    + (targets.isEmpty() ? "no method" : "an overloaded method") + " of " + in.getSimpleName()
+                    + ": use the name of exactly one method (and in = X.class if it lives in another class)",
+                    rule, mirror);
+            return;
+        }
+        ExecutableElement target = targets.get(0);
+        List<String> expected = expectedParameters(target);
+        List<String> actual = new ArrayList<>();
+        for (VariableElement p : rule.getParameters()) {
+            actual.add(erasure(p.asType()));
+        }
+        String expectedReturn = erasure(target.getReturnType());
+        if (!expected.equals(actual) || !expectedReturn.equals(erasure(rule.getReturnType()))) {
+            reporter.error(Problem.CUSTOM_RULE_MISMATCH, "@CustomVjp rule '" + rule.getSimpleName()
+                    + "' for '" + of + "' has the signature " + erasure(rule.getReturnType()) + " " + actual
+                    + "; declare it as " + expectedReturn + " " + expected
+                    + " (parameters, then double seed unless void, then one accumulator per double, double[] or "
+                    + "double[][] parameter)", rule, mirror);
+        }
+    }
+
+    private List<String> expectedParameters(ExecutableElement target) {
+        List<String> out = new ArrayList<>();
+        if (!target.getModifiers().contains(Modifier.STATIC)) {
+            out.add(((TypeElement) target.getEnclosingElement()).getQualifiedName().toString());
+        }
+        for (VariableElement p : target.getParameters()) {
+            out.add(erasure(p.asType()));
+        }
+        if (target.getReturnType().getKind() != TypeKind.VOID) {
+            out.add("double");
+        }
+        for (VariableElement p : target.getParameters()) {
+            String t = erasure(p.asType());
+            if (t.equals("double")) {
+                out.add("double[]");
+            } else if (t.equals("double[]") || t.equals("double[][]")) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private String erasure(TypeMirror t) {
+        return t.toString();
+    }
+}
