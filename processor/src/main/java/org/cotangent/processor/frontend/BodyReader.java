@@ -67,7 +67,8 @@ import java.util.Optional;
  * shows every problem of the method.
  */
 final class BodyReader {
-    static final Expr ERROR = new Expr.Literal("0", Type.INT);
+    /** Stands for an expression already reported as an error; compared by identity, never emitted. */
+    static final Expr ERROR = new Expr.Literal("<error>", Type.INT);
 
     private final Trees trees;
     private final Attribution attribution;
@@ -623,7 +624,7 @@ final class BodyReader {
         for (ExpressionTree a : tree.getArguments()) {
             args.add(expression(new TreePath(path, a)));
         }
-        if (args.contains(ERROR)) {
+        if (args.stream().anyMatch(a -> a == ERROR)) {
             return ERROR;
         }
         String name = method.getSimpleName().toString();
