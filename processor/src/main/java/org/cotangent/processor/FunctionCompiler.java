@@ -35,8 +35,14 @@ final class FunctionCompiler {
     Optional<List<GeneratedMethod>> compile(ReadResult read, com.sun.source.tree.CompilationUnitTree unit) {
         Function fn = read.function();
         Names names = new Names(userNames(fn));
-        ControlFlow.Result lowered = ControlFlow.lower(fn.body(), fn.returnType(), names);
-        Activity activity = Activity.of(lowered.body(), fn.wrt(), lowered.result());
+        Stmt.Block withCalls = org.cotangent.processor.lower.CallLowering.lower(fn.body(), names);
+        ControlFlow.Result lowered = ControlFlow.lower(withCalls, fn.returnType(), names);
+        List<Var> outputs = new ArrayList<>();
+        outputs.add(lowered.result());
+        if (!fn.returnType().isScalarDouble()) {
+            fn.params().stream().filter(p -> p.type().rank() > 0 && p.type().isFloating()).forEach(outputs::add);
+        }
+        Activity activity = Activity.of(lowered.body(), fn.wrt(), outputs);
         if (!checkCalls(lowered, activity, read, unit) || !read.complete()) {
             return Optional.empty();
         }
@@ -52,6 +58,23 @@ final class FunctionCompiler {
                                com.sun.source.tree.CompilationUnitTree unit) {
         int before = reporter.errorCount();
         IrWalk.forEachStmt(lowered.body(), s -> {
+            for (Expr own : IrWalk.ownExprs(s)) {
+                IrWalk.forEachExpr(own, e -> {
+                    if (e instanceof Expr.Call c) {
+                        checkArguments(c, activity, read, unit);
+                    } else if (e instanceof Expr.StaticCall c) {
+                        for (Expr a : c.args()) {
+                            if (a.type().rank() > 0 && activity.isVaried(a)) {
+                                reporter.error(Problem.NO_DERIVATIVE_FOR_CALL, "'" + c.name() + "' gets an array "
+                                        + "that depends on a differentiated parameter, and has no derivative: mark it "
+                                        + "@Differentiable, or write its derivative with @CustomVjp(of = \""
+                                        + c.name() + "\")", read.callSites().get(c), unit);
+                                return;
+                            }
+                        }
+                    }
+                });
+            }
             Var target = IrWalk.definedVar(s);
             Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
             if (target == null || value == null || !activity.isUseful(target)) {
@@ -70,6 +93,19 @@ final class FunctionCompiler {
             });
         });
         return reporter.errorCount() == before;
+    }
+
+    private void checkArguments(Expr.Call c, Activity activity, ReadResult read,
+                                com.sun.source.tree.CompilationUnitTree unit) {
+        for (int k = 0; k < c.args().size(); k++) {
+            Expr arg = c.args().get(k);
+            if (!c.callee().wrt().get(k) && arg.type().isFloating() && activity.isVaried(arg)) {
+                reporter.error(Problem.NOT_DIFFERENTIATED_ARGUMENT, "argument " + (k + 1) + " of '"
+                        + c.callee().name() + "' depends on a differentiated parameter, but '" + c.callee().name()
+                        + "' is not differentiated with respect to that parameter: add it to its wrt",
+                        read.callSites().get(c), unit);
+            }
+        }
     }
 
     private static List<String> userNames(Function fn) {

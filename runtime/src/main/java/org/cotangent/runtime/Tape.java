@@ -24,6 +24,10 @@ public final class Tape {
     private int longTop;
     private Object[] refs = new Object[INITIAL];
     private double[][] cells = new double[16][];
+    private double[] kept = new double[INITIAL];
+    private int keptTop;
+    private int[] keptInts = new int[INITIAL];
+    private int keptIntTop;
     private int cellTop;
     private int refTop;
 
@@ -130,6 +134,50 @@ public final class Tape {
         cellTop -= n;
     }
 
+    /**
+     * Keeps a copy of {@code a} apart from the stacks the sweeps use, for {@link #restoreKept(double[])}
+     * to put back after the backward sweep: how a generated method leaves an array parameter exactly as
+     * the original method does, without allocating.
+     */
+    public void keep(double[] a) {
+        while (keptTop + a.length > kept.length) {
+            kept = Arrays.copyOf(kept, kept.length * 2);
+        }
+        System.arraycopy(a, 0, kept, keptTop, a.length);
+        keptTop += a.length;
+    }
+
+    /** Puts back the copy {@link #keep(double[])} made (the last one kept comes back first). */
+    public void restoreKept(double[] a) {
+        keptTop -= a.length;
+        System.arraycopy(kept, keptTop, a, 0, a.length);
+    }
+
+    public void keep(double[][] a) {
+        for (double[] row : a) {
+            keep(row);
+        }
+    }
+
+    public void restoreKept(double[][] a) {
+        for (int i = a.length - 1; i >= 0; i--) {
+            restoreKept(a[i]);
+        }
+    }
+
+    public void keep(int[] a) {
+        while (keptIntTop + a.length > keptInts.length) {
+            keptInts = Arrays.copyOf(keptInts, keptInts.length * 2);
+        }
+        System.arraycopy(a, 0, keptInts, keptIntTop, a.length);
+        keptIntTop += a.length;
+    }
+
+    public void restoreKept(int[] a) {
+        keptIntTop -= a.length;
+        System.arraycopy(keptInts, keptIntTop, a, 0, a.length);
+    }
+
     /** Pushes a branch outcome. */
     public void pushBoolean(boolean value) {
         pushInt(value ? 1 : 0);
@@ -164,6 +212,8 @@ public final class Tape {
         intTop = 0;
         longTop = 0;
         cellTop = 0;
+        keptTop = 0;
+        keptIntTop = 0;
         Arrays.fill(refs, 0, refTop, null);
         refTop = 0;
     }

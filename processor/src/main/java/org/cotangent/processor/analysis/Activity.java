@@ -27,6 +27,14 @@ public final class Activity {
 
     /** Analyses {@code body}, differentiated with respect to {@code wrt}, returning through {@code result}. */
     public static Activity of(Stmt.Block body, List<Var> wrt, Var result) {
+        return of(body, wrt, List.of(result));
+    }
+
+    /**
+     * Analyses {@code body}, differentiated with respect to {@code wrt}; {@code outputs} are what the
+     * caller sees: the result, and for a method with output arrays, its array parameters.
+     */
+    public static Activity of(Stmt.Block body, List<Var> wrt, List<Var> outputs) {
         List<Flow> flows = flows(body);
         Set<Var> varied = new HashSet<>(wrt);
         boolean changed = true;
@@ -40,8 +48,7 @@ public final class Activity {
                 }
             }
         }
-        Set<Var> useful = new HashSet<>();
-        useful.add(result);
+        Set<Var> useful = new HashSet<>(outputs);
         changed = true;
         while (changed) {
             changed = false;
@@ -65,6 +72,20 @@ public final class Activity {
     private static List<Flow> flows(Stmt.Block body) {
         List<Flow> flows = new ArrayList<>();
         IrWalk.forEachStmt(body, s -> {
+            Expr called = s instanceof Stmt.ExprStmt e ? e.expr() : s instanceof Stmt.Decl d ? d.init()
+                    : s instanceof Stmt.Assign a ? a.value() : null;
+            if (called instanceof Expr.Call c) {
+                // arrays the callee writes receive from everything it differentiates
+                Set<Var> inputs = floatingSources(c);
+                for (int k = 0; k < c.args().size(); k++) {
+                    Var written = IrWalk.rootVar(c.args().get(k));
+                    if (c.callee().writes().get(k) && written != null) {
+                        Set<Var> sources = new HashSet<>(inputs);
+                        sources.add(written);
+                        flows.add(new Flow(written, sources));
+                    }
+                }
+            }
             Var target = IrWalk.definedVar(s);
             Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
             if (target != null && value != null) {
@@ -93,6 +114,15 @@ public final class Activity {
     }
 
     private static void collect(Expr e, Set<Var> out) {
+        if (e instanceof Expr.Call c) {
+            // a call's derivative flows from the arguments its pullback differentiates, whatever it returns
+            for (int k = 0; k < c.args().size(); k++) {
+                if (c.callee().wrt().get(k)) {
+                    collect(c.args().get(k), out);
+                }
+            }
+            return;
+        }
         if (!e.type().isFloating()) {
             return;
         }
@@ -168,6 +198,13 @@ public final class Activity {
         }
         if (e instanceof Expr.ArrayLiteral l) {
             return l.elements().stream().anyMatch(this::isActive);
+        }
+        if (e instanceof Expr.Call c) {
+            for (int k = 0; k < c.args().size(); k++) {
+                if (c.callee().wrt().get(k) && isActive(c.args().get(k))) {
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -80,6 +80,16 @@ final class ExprEmitter {
             }
             return new ArrayCreationExpr(StaticJavaParser.parseType(n.type().base().keyword()), levels, null);
         }
+        if (e instanceof Expr.Call c) {
+            NodeList<Expression> args = new NodeList<>();
+            c.args().forEach(a -> args.add(emit(a)));
+            Expression target = c.receiver() != null ? emit(c.receiver())
+                    : StaticJavaParser.parseExpression(c.callee().owner());
+            return new MethodCallExpr(target, c.callee().name(), args);
+        }
+        if (e instanceof Expr.InstanceField f) {
+            return new FieldAccessExpr(emit(f.receiver()), f.name());
+        }
         if (e instanceof Expr.Length l) {
             Expression array = emit(l.array());
             if (precedence(l.array()) < ATOM) {

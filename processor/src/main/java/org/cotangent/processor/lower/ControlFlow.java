@@ -91,7 +91,9 @@ public final class ControlFlow {
             Stmt s = stmts.get(i);
             List<Stmt> rest = stmts.subList(i + 1, stmts.size());
             if (s instanceof Stmt.Return r) {
-                out.add(new Stmt.Assign(new Expr.VarRef(result), AssignOp.SET, r.value(), r.pos()));
+                if (r.value() != null) {
+                    out.add(new Stmt.Assign(new Expr.VarRef(result), AssignOp.SET, r.value(), r.pos()));
+                }
                 if (returned != null) {
                     out.add(setFlag(returned, r.pos()));
                 }

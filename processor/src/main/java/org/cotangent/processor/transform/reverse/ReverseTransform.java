@@ -113,7 +113,9 @@ public final class ReverseTransform {
         for (Var p : fn.params()) {
             params.add(new GeneratedMethod.Param(p.type().javaName(), p.name()));
         }
-        params.add(new GeneratedMethod.Param("double", seed.name()));
+        if (!isVoid()) {
+            params.add(new GeneratedMethod.Param("double", seed.name()));
+        }
         for (Var w : fn.wrt()) {
             Var acc = new Var(names.fresh(Names.accumulator(w.name())), w.type().rank() == 0 ? Type.DOUBLE_ARRAY
                     : w.type());
@@ -141,10 +143,10 @@ public final class ReverseTransform {
         for (Map.Entry<Var, Var> e : accumulators.entrySet()) {
             body.add(check(e.getKey(), e.getValue()));
         }
-        if (tapeUsed) {
-            body.add(new Stmt.Decl(tape, new Expr.StaticCall("Tape", "get", List.of(), tape.type()), null));
+        int tapeDeclaration = body.size();
+        if (!isVoid()) {
+            body.add(new Stmt.Decl(lowered.result(), Build.ZERO, null));
         }
-        body.add(new Stmt.Decl(lowered.result(), Build.ZERO, null));
         Set<Var> used = new HashSet<>();
         for (Stmt s : forward) {
             collectVars(s, used);
@@ -170,7 +172,13 @@ public final class ReverseTransform {
         List<Var[]> finals = new ArrayList<>();
         Set<Var> written = arraysWritten();
         for (Var p : fn.params()) {
-            if (p.type().rank() > 0 && written.contains(p) && elementsSaved(p.type().base())) {
+            boolean keepable = p.type().base() == Type.Base.DOUBLE || p.type().equals(new Type(Type.Base.INT, 1));
+            if (p.type().rank() > 0 && written.contains(p) && elementsSaved(p.type().base()) && keepable) {
+                body.add(new Stmt.ExprStmt(new Expr.StaticCall(tape.name(), "keep", List.of(Build.ref(p)),
+                        Type.VOID), null));
+                tapeUsed = true;
+                finals.add(0, new Var[] {p});
+            } else if (p.type().rank() > 0 && written.contains(p) && elementsSaved(p.type().base())) {
                 Var snapshot = new Var(names.fresh(p.name() + "_final"), p.type());
                 body.add(new Stmt.Decl(snapshot, new Expr.StaticCall("Adjoints", "copyOf", List.of(Build.ref(p)),
                         p.type()), null));
@@ -198,11 +206,25 @@ public final class ReverseTransform {
             }
         }
         for (Var[] f : finals) {
-            body.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "copyInto",
-                    List.of(Build.ref(f[0]), Build.ref(f[1])), Type.VOID), null));
+            body.add(f.length == 1
+                    ? new Stmt.ExprStmt(new Expr.StaticCall(tape.name(), "restoreKept", List.of(Build.ref(f[0])),
+                            Type.VOID), null)
+                    : new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "copyInto",
+                            List.of(Build.ref(f[0]), Build.ref(f[1])), Type.VOID), null));
         }
-        body.add(new Stmt.Return(Build.ref(lowered.result()), null));
-        return new GeneratedMethod(Names.vjp(fn.name()), javadoc(), "double", params, new Stmt.Block(body));
+        if (!isVoid()) {
+            body.add(new Stmt.Return(Build.ref(lowered.result()), null));
+        }
+        if (tapeUsed) {
+            body.add(tapeDeclaration, new Stmt.Decl(tape, new Expr.StaticCall("Tape", "get", List.of(), tape.type()),
+                    null));
+        }
+        return new GeneratedMethod(Names.vjp(fn.name()), javadoc(), isVoid() ? "void" : "double", params,
+                new Stmt.Block(body));
+    }
+
+    private boolean isVoid() {
+        return fn.returnType().base() == Type.Base.VOID;
     }
 
     private boolean elementsSaved(Type.Base base) {
@@ -223,6 +245,16 @@ public final class ReverseTransform {
     }
 
     private String javadoc() {
+        if (isVoid()) {
+            List<String> list = new ArrayList<>();
+            accumulators.values().forEach(a -> list.add("{@code " + a.name() + "}"));
+            return "Reverse mode (vector-Jacobian product) of {@link " + fn.ownerClass() + "#" + fn.name()
+                    + "}: runs it, writing its arrays as it does, and propagates the adjoints in "
+                    + (list.isEmpty() ? "no accumulator" : String.join(", ", list)) + ".\n"
+                    + "The accumulator of an array the method writes holds, on entry, the adjoint of its final "
+                    + "contents and, on exit, the adjoint with respect to its contents on entry; every other "
+                    + "accumulator is added to.";
+        }
         List<String> list = new ArrayList<>();
         for (Map.Entry<Var, Var> e : accumulators.entrySet()) {
             list.add("{@code " + e.getValue().name() + (e.getKey().type().rank() == 0 ? "[0]" : "") + "}");
@@ -269,7 +301,7 @@ public final class ReverseTransform {
             }
             if (p.type().rank() == 0) {
                 adjoints.put(p, new Var(names.fresh(Names.adjoint(p.name()) + "_"), Type.DOUBLE));
-            } else if (written.contains(p) || !accumulators.containsKey(p)) {
+            } else if (!accumulators.containsKey(p) || written.contains(p) && !isVoid()) {
                 // a parameter the method writes into gets an adjoint of its own, added to the
                 // accumulator at the end: its elements' adjoints restart at each overwrite
                 separateParamAdjoints.add(p);
@@ -482,6 +514,14 @@ public final class ReverseTransform {
                         if (y instanceof Expr.ArrayAccess acc && primal.contains(IrWalk.rootVar(acc))) {
                             out.elementBases.add(acc.type().base());
                         }
+                        if (y instanceof Expr.StaticCall call) {
+                            for (Expr arg : call.args()) {
+                                Var root = IrWalk.rootVar(arg);
+                                if (arg.type().rank() > 0 && root != null && primal.contains(root)) {
+                                    out.elementBases.add(arg.type().base());
+                                }
+                            }
+                        }
                     });
                 }
             });
@@ -551,6 +591,7 @@ public final class ReverseTransform {
         if (s instanceof Stmt.Decl d) {
             Var adj = adjoints.get(d.var());
             boolean activeArray = adj != null && d.var().type().rank() > 0;
+            beforeCall(d.init(), out);
             if (!nestedDecls.contains(s)) {
                 out.add(d.init() != null ? s : new Stmt.Decl(d.var(), zero(d.var().type()), d.pos()));
                 if (activeArray) {
@@ -564,6 +605,7 @@ public final class ReverseTransform {
                 }
             }
         } else if (s instanceof Stmt.Assign a) {
+            beforeCall(a.value(), out);
             save(s, a.target(), out);
             out.add(s);
             Expr adjTarget = adjointOfArrayTarget(a.target());
@@ -607,10 +649,139 @@ public final class ReverseTransform {
                     new Stmt.Block(forward(c.body().stmts())), c.pos()));
         } else if (s instanceof Stmt.Block b) {
             out.addAll(forward(b.stmts()));
-        } else if (s instanceof Stmt.ExprStmt) {
+        } else if (s instanceof Stmt.ExprStmt e) {
+            beforeCall(e.expr(), out);
             out.add(s);
         } else {
             throw new IllegalStateException("unexpected statement in lowered code: " + s);
+        }
+    }
+
+    /** Arrays a call may write, in argument order (for a call without derivative: every array argument). */
+    private static List<Expr> writtenArrays(Expr call) {
+        List<Expr> out = new ArrayList<>();
+        if (call instanceof Expr.Call c) {
+            for (int k = 0; k < c.args().size(); k++) {
+                if (c.callee().writes().get(k) && c.args().get(k).type().rank() > 0) {
+                    out.add(c.args().get(k));
+                }
+            }
+        } else if (call instanceof Expr.StaticCall c) {
+            for (Expr a : c.args()) {
+                if (a.type().rank() > 0) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the backward sweep runs the pullback of {@code call}: its result or an array it writes is active. */
+    private boolean needsPullback(Expr call, Var result) {
+        if (!(call instanceof Expr.Call c)) {
+            return false;
+        }
+        if (result != null && activity.isActive(result)) {
+            return true;
+        }
+        for (Expr w : writtenArrays(c)) {
+            Var root = IrWalk.rootVar(w);
+            if (root != null && activity.isActive(root)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Before a call that writes arrays: their contents go onto the tape, twice when the backward
+     * sweep runs the pullback (which needs them before it runs and leaves the call's results after).
+     */
+    private void beforeCall(Expr value, List<Stmt> out) {
+        if (value == null) {
+            return;
+        }
+        List<Expr> written = writtenArrays(value);
+        int copies = needsPullback(value, resultOf(value)) ? 2 : 1;
+        for (int i = 0; i < copies; i++) {
+            for (Expr w : written) {
+                out.add(tapeCall("pushAll", w, null));
+            }
+        }
+    }
+
+    private Var resultOf(Expr value) {
+        for (Stmt s : allStmts()) {
+            if (s instanceof Stmt.Decl d && d.init() == value) {
+                return d.var();
+            }
+            if (s instanceof Stmt.Assign a && a.value() == value && a.target() instanceof Expr.VarRef r) {
+                return r.var();
+            }
+        }
+        return null;
+    }
+
+    private void popWritten(List<Expr> written, List<Stmt> out, Stmt site) {
+        for (int i = written.size() - 1; i >= 0; i--) {
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall(tape.name(), "popAll", List.of(written.get(i)), Type.VOID),
+                    site.pos()));
+        }
+        if (!written.isEmpty()) {
+            tapeUsed = true;
+        }
+    }
+
+    /**
+     * The backward sweep of a call: the arrays it wrote get their contents from before the call, the
+     * callee's pullback runs with {@code seed} (null for a void callee) and accumulators for its
+     * differentiated parameters, then the scalar adjoints it returns flow into the arguments.
+     */
+    private void backwardCall(Expr value, Expr seedValue, Var result, Stmt site, List<Stmt> out) {
+        List<Expr> written = writtenArrays(value);
+        if (!needsPullback(value, result)) {
+            popWritten(written, out, site);
+            return;
+        }
+        Expr.Call c = (Expr.Call) value;
+        popWritten(written, out, site);
+        List<Expr> args = new ArrayList<>();
+        if (c.receiver() != null) {
+            args.add(c.receiver());
+        }
+        args.addAll(c.args());
+        if (!c.callee().isVoid()) {
+            args.add(seedValue == null ? Build.ZERO : seedValue);
+        }
+        List<Var> cells = new ArrayList<>();
+        List<Expr> cellArgs = new ArrayList<>();
+        for (int k = 0; k < c.args().size(); k++) {
+            if (!c.callee().wrt().get(k)) {
+                continue;
+            }
+            Expr arg = c.args().get(k);
+            if (arg.type().rank() == 0) {
+                Var cell = new Var(scratch.fresh(c.callee().name() + "_adj" + k), Type.DOUBLE_ARRAY);
+                out.add(new Stmt.Decl(cell, tapePop("cell", Type.DOUBLE_ARRAY), site.pos()));
+                cells.add(cell);
+                cellArgs.add(arg);
+                args.add(Build.ref(cell));
+            } else if (activity.isActive(arg)) {
+                args.add(adjointArray(arg));
+            } else {
+                args.add(new Expr.StaticCall("Adjoints", "zerosLike", List.of(arg), arg.type()));
+            }
+        }
+        out.add(new Stmt.ExprStmt(new Expr.StaticCall(c.callee().vjpOwner(), c.callee().vjpName(), args, Type.VOID),
+                site.pos()));
+        popWritten(written, out, site);
+        AdjointPropagator p = new AdjointPropagator(activity, scratch, adjoints::get, site.pos(), out);
+        for (int i = 0; i < cells.size(); i++) {
+            p.propagate(cellArgs.get(i), new Expr.ArrayAccess(Build.ref(cells.get(i)), intLit(0), Type.DOUBLE));
+        }
+        if (!cells.isEmpty()) {
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall(tape.name(), "releaseCells",
+                    List.of(intLit(cells.size())), Type.VOID), site.pos()));
         }
     }
 
@@ -766,7 +937,9 @@ public final class ReverseTransform {
             out.add(new Stmt.CountedLoop(c.counter(), from, to, !c.up(), new Stmt.Block(body), c.pos()));
         } else if (s instanceof Stmt.Block b) {
             out.addAll(backward(b.stmts()));
-        } else if (!(s instanceof Stmt.ExprStmt)) {
+        } else if (s instanceof Stmt.ExprStmt e) {
+            backwardCall(e.expr(), null, null, s, out);
+        } else {
             throw new IllegalStateException("unexpected statement in lowered code: " + s);
         }
     }
@@ -774,6 +947,22 @@ public final class ReverseTransform {
     private void backwardAssign(Stmt site, Expr target, AssignOp op, Expr value, List<Stmt> out) {
         Var root = IrWalk.rootVar(target);
         boolean active = root != null && activity.isActive(root) && target.type().isFloating();
+        if (value instanceof Expr.Call || value instanceof Expr.StaticCall && !writtenArrays(value).isEmpty()) {
+            restore(site, target, out);
+            Expr seedValue = null;
+            if (active) {
+                Expr adj = Build.ref(adjoints.get(root));
+                boolean firstDefinition = site instanceof Stmt.Decl && !inLoop.contains(site);
+                if (root == lowered.result() || firstDefinition) {
+                    seedValue = adj;
+                } else {
+                    seedValue = Build.ref(copy(adj, site, out));
+                    out.add(new Stmt.Assign(adj, AssignOp.SET, Build.ZERO, site.pos()));
+                }
+            }
+            backwardCall(value, seedValue, root, site, out);
+            return;
+        }
         if (!active) {
             restore(site, target, out);
             return;
