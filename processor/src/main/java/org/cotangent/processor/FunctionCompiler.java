@@ -14,6 +14,7 @@ import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.lower.ControlFlow;
 import org.cotangent.processor.naming.Names;
 import org.cotangent.processor.transform.GradWrapper;
+import org.cotangent.processor.transform.forward.ForwardTransform;
 import org.cotangent.processor.transform.reverse.ReverseTransform;
 
 import java.util.ArrayList;
@@ -46,12 +47,16 @@ final class FunctionCompiler {
         if (!checkCalls(lowered, activity, read, unit) || !read.complete()) {
             return Optional.empty();
         }
-        GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names);
-        if (!fn.returnType().isScalarDouble()) {
-            return Optional.of(List.of(vjp));
+        GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy());
+        List<GeneratedMethod> out = new ArrayList<>();
+        if (fn.returnType().isScalarDouble()) {
+            out.add(GradWrapper.grad(fn, vjp));
         }
-        GeneratedMethod grad = GradWrapper.grad(fn, vjp);
-        return Optional.of(List.of(grad, vjp));
+        out.add(vjp);
+        if (callsHaveTangents(lowered.body())) {
+            out.add(ForwardTransform.jvp(fn, lowered, activity, names.copy()));
+        }
+        return Optional.of(out);
     }
 
     private boolean checkCalls(ControlFlow.Result lowered, Activity activity, ReadResult read,
@@ -63,11 +68,12 @@ final class FunctionCompiler {
                     if (e instanceof Expr.Call c) {
                         checkArguments(c, activity, read, unit);
                     } else if (e instanceof Expr.StaticCall c) {
-                        for (Expr a : c.args()) {
-                            if (a.type().rank() > 0 && activity.isVaried(a)) {
-                                reporter.error(Problem.NO_DERIVATIVE_FOR_CALL, "'" + c.name() + "' gets an array "
-                                        + "that depends on a differentiated parameter, and has no derivative: mark it "
-                                        + "@Differentiable, or write its derivative with @CustomVjp(of = \""
+                        for (int k = 0; k < c.args().size(); k++) {
+                            Expr a = c.args().get(k);
+                            if (a.type().rank() > 0 && c.writes().get(k) && activity.isVaried(a)) {
+                                reporter.error(Problem.NO_DERIVATIVE_FOR_CALL, "'" + c.name() + "' may write into "
+                                        + "an array that depends on a differentiated parameter, and has no derivative: "
+                                        + "mark it @Differentiable, or write its derivative with @CustomVjp(of = \""
                                         + c.name() + "\")", read.callSites().get(c), unit);
                                 return;
                             }
@@ -93,6 +99,17 @@ final class FunctionCompiler {
             });
         });
         return reporter.errorCount() == before;
+    }
+
+    /** Forward mode needs every callee's {@code _jvp}: a method with only a {@code @CustomVjp} has none. */
+    private static boolean callsHaveTangents(Stmt.Block body) {
+        boolean[] ok = {true};
+        IrWalk.forEachStmt(body, s -> {
+            for (Expr e : IrWalk.ownExprs(s)) {
+                IrWalk.forEachExpr(e, x -> ok[0] &= !(x instanceof Expr.Call c) || c.callee().jvpOwner() != null);
+            }
+        });
+        return ok[0];
     }
 
     private void checkArguments(Expr.Call c, Activity activity, ReadResult read,

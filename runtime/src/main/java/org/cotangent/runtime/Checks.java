@@ -36,4 +36,20 @@ public final class Checks {
             }
         }
     }
+
+    /** Requires a non-null tangent of exactly {@code length} elements. */
+    public static void tangent(double[] tangent, int length, String name) {
+        if (tangent == null) {
+            throw new IllegalArgumentException(name + " must not be null: pass an array of length " + length);
+        }
+        if (tangent.length != length) {
+            throw new IllegalArgumentException(
+                    name + " has length " + tangent.length + " but must have length " + length);
+        }
+    }
+
+    /** Requires a non-null tangent shaped like {@code shape}. */
+    public static void tangent(double[][] tangent, double[][] shape, String name) {
+        accumulator(tangent, shape, name);
+    }
 }

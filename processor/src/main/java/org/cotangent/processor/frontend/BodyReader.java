@@ -687,10 +687,14 @@ final class BodyReader {
             return unsupported(tree, "call of '" + name + "' returns " + method.getReturnType()
                     + ", which Cotangent cannot handle: use a method returning double, int, long or boolean");
         }
-        Expr call = new Expr.StaticCall(ownerName(owner), name, args, result);
-        if (result.isFloating()) {
-            callSites.put(call, tree);
+        java.util.Set<String> written = callees.writtenParameters(method, true);
+        List<Boolean> writes = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            writes.add(args.get(i).type().rank() > 0
+                    && written.contains(method.getParameters().get(i).getSimpleName().toString()));
         }
+        Expr call = new Expr.StaticCall(ownerName(owner), name, args, result, writes);
+        callSites.put(call, tree);
         return call;
     }
 

@@ -5,7 +5,6 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import org.cotangent.processor.ir.Callee;
 import org.cotangent.processor.ir.Type;
@@ -70,11 +69,18 @@ final class CalleeResolver {
             String name = method.getParameters().get(i).getSimpleName().toString();
             wrt.add(params.get(i).isFloating() && (wrtNames.isEmpty() || wrtNames.contains(name)));
         }
-        boolean writesArrays = writesArrays(method, returnType.get());
+        java.util.Set<String> written = writtenParameters(method, returnType.get().base() == Type.Base.VOID);
         List<Boolean> writes = new ArrayList<>();
-        for (Type t : params) {
-            writes.add(writesArrays && t.rank() > 0);
+        for (int i = 0; i < params.size(); i++) {
+            writes.add(params.get(i).rank() > 0
+                    && written.contains(method.getParameters().get(i).getSimpleName().toString()));
         }
+        String pkgOfOwner = elements.getPackageOf(owner).getQualifiedName().toString();
+        String nestedOwner = owner.getQualifiedName().toString()
+                .substring(pkgOfOwner.isEmpty() ? 0 : pkgOfOwner.length() + 1);
+        String derivativesOf = pkgOfOwner.isEmpty() || elements.getPackageOf(owner).equals(userPackage)
+                ? Names.derivativesClass(nestedOwner) : pkgOfOwner + "." + Names.derivativesClass(nestedOwner);
+        String jvpOwner = differentiable.isPresent() ? derivativesOf : null;
         String vjpOwner;
         String vjpName;
         if (rule.isPresent()) {
@@ -90,39 +96,129 @@ final class CalleeResolver {
         }
         return Optional.of(new Callee(ownerName, method.getSimpleName().toString(),
                 method.getModifiers().contains(Modifier.STATIC), params, wrt, writes, returnType.get(),
-                vjpOwner, vjpName));
+                vjpOwner, vjpName, jvpOwner));
     }
 
     /**
-     * Whether the method may write into its array parameters: read from its source when it is part of
-     * this compilation (any element assignment counts); otherwise assumed for void methods only.
+     * The array parameters the method may write into. From its source when it is part of this
+     * compilation: the roots of element assignments, followed through local aliases, plus any array
+     * parameter it passes on to another method. Without source: every array parameter if
+     * {@code allWithoutSource}, else none (the generated pullbacks of compiled methods that return a
+     * value are taken to leave their arrays alone).
      */
-    private boolean writesArrays(ExecutableElement method, Type returnType) {
+    java.util.Set<String> writtenParameters(ExecutableElement method, boolean allWithoutSource) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (VariableElement p : method.getParameters()) {
+            all.add(p.getSimpleName().toString());
+        }
         TreePath path = trees.getPath(method);
         if (path == null) {
-            return returnType.base() == Type.Base.VOID;
+            return allWithoutSource ? all : java.util.Set.of();
         }
-        boolean[] found = {false};
-        new TreeScanner<Void, Void>() {
+        java.util.Set<String> roots = new java.util.HashSet<>();
+        java.util.Map<String, java.util.Set<String>> aliases = new java.util.HashMap<>();
+        boolean[] unknown = {false};
+        new Attribution(trees).attribute(path);
+        new com.sun.source.util.TreePathScanner<Void, Void>() {
+            private void written(com.sun.source.tree.ExpressionTree target) {
+                com.sun.source.tree.ExpressionTree e = target;
+                while (e instanceof ArrayAccessTree a) {
+                    e = a.getExpression();
+                }
+                if (e instanceof com.sun.source.tree.IdentifierTree id) {
+                    roots.add(id.getName().toString());
+                } else if (e != target) {
+                    unknown[0] = true;
+                }
+            }
+
+            private void alias(String name, com.sun.source.tree.ExpressionTree value) {
+                com.sun.source.tree.ExpressionTree e = value;
+                while (e instanceof ArrayAccessTree a) {
+                    e = a.getExpression();
+                }
+                if (e instanceof com.sun.source.tree.ParenthesizedTree p) {
+                    e = p.getExpression();
+                }
+                if (e instanceof com.sun.source.tree.IdentifierTree id) {
+                    aliases.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(id.getName().toString());
+                } else if (e instanceof com.sun.source.tree.ConditionalExpressionTree c) {
+                    alias(name, c.getTrueExpression());
+                    alias(name, c.getFalseExpression());
+                }
+            }
+
+            @Override
+            public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
+                if (node.getInitializer() != null) {
+                    alias(node.getName().toString(), node.getInitializer());
+                }
+                return super.visitVariable(node, unused);
+            }
+
             @Override
             public Void visitAssignment(AssignmentTree node, Void unused) {
-                found[0] |= node.getVariable() instanceof ArrayAccessTree;
+                if (node.getVariable() instanceof ArrayAccessTree) {
+                    written(node.getVariable());
+                } else if (node.getVariable() instanceof com.sun.source.tree.IdentifierTree id) {
+                    alias(id.getName().toString(), node.getExpression());
+                }
                 return super.visitAssignment(node, unused);
             }
 
             @Override
             public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-                found[0] |= node.getVariable() instanceof ArrayAccessTree;
+                if (node.getVariable() instanceof ArrayAccessTree) {
+                    written(node.getVariable());
+                }
                 return super.visitCompoundAssignment(node, unused);
             }
 
             @Override
             public Void visitUnary(UnaryTree node, Void unused) {
-                found[0] |= node.getExpression() instanceof ArrayAccessTree;
+                if (node.getExpression() instanceof ArrayAccessTree) {
+                    written(node.getExpression());
+                }
                 return super.visitUnary(node, unused);
             }
-        }.scan(path.getLeaf(), null);
-        return found[0];
+
+            @Override
+            public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
+                // an array handed on to another method may be written there
+                for (com.sun.source.tree.ExpressionTree arg : node.getArguments()) {
+                    javax.lang.model.type.TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), arg));
+                    if (type != null && type.getKind() != javax.lang.model.type.TypeKind.ARRAY) {
+                        continue;
+                    }
+                    com.sun.source.tree.ExpressionTree e = arg;
+                    while (e instanceof ArrayAccessTree a) {
+                        e = a.getExpression();
+                    }
+                    if (e instanceof com.sun.source.tree.IdentifierTree id) {
+                        roots.add(id.getName().toString());
+                    }
+                }
+                return super.visitMethodInvocation(node, unused);
+            }
+        }.scan(path, null);
+        if (unknown[0]) {
+            return all;
+        }
+        // follow aliases: a local that may point at a parameter's array writes the parameter
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.Deque<String> work = new java.util.ArrayDeque<>(roots);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!work.isEmpty()) {
+            String name = work.pop();
+            if (!seen.add(name)) {
+                continue;
+            }
+            if (all.contains(name)) {
+                out.add(name);
+            }
+            work.addAll(aliases.getOrDefault(name, java.util.Set.of()));
+        }
+        return out;
     }
 
     static Optional<AnnotationMirror> annotation(ExecutableElement e, String name) {

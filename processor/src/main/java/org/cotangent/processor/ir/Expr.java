@@ -65,13 +65,20 @@ public sealed interface Expr {
     }
 
     /**
-     * A call of a static method whose result carries no derivative ({@code owner} is the class as it
+     * A call of a static method whose result carries no derivative ({@code writes}: for each
+     * argument, whether the method may write into it) ({@code owner} is the class as it
      * is to be written, null for a method of the generated class itself), or of a runtime helper in
      * generated code.
      */
-    record StaticCall(String owner, String name, List<Expr> args, Type type) implements Expr {
+    record StaticCall(String owner, String name, List<Expr> args, Type type, List<Boolean> writes) implements Expr {
         public StaticCall {
             args = List.copyOf(args);
+            writes = List.copyOf(writes);
+        }
+
+        /** A call that writes none of its arguments (a runtime helper, a pure function). */
+        public StaticCall(String owner, String name, List<Expr> args, Type type) {
+            this(owner, name, args, type, java.util.Collections.nCopies(args.size(), false));
         }
     }
 

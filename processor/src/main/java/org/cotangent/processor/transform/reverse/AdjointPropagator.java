@@ -12,9 +12,9 @@ import org.cotangent.processor.ir.UnaryOp;
 import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.naming.Names;
 import org.cotangent.processor.rules.DerivativeRules;
+import org.cotangent.processor.transform.ValueCache;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,7 +35,7 @@ final class AdjointPropagator {
     private final Function<Var, Var> adjointOf;
     private final SourcePos pos;
     private List<Stmt> out;
-    private Map<Expr, Expr> values = new HashMap<>();
+    private final ValueCache values;
 
     AdjointPropagator(Activity activity, Names names, Function<Var, Var> adjointOf, SourcePos pos, List<Stmt> out) {
         this.activity = activity;
@@ -43,11 +43,12 @@ final class AdjointPropagator {
         this.adjointOf = adjointOf;
         this.pos = pos;
         this.out = out;
+        this.values = new ValueCache(names, pos, out);
     }
 
     /** Records that {@code variable} holds the value of {@code e} here, so that it is not recomputed. */
     void knownValue(Expr e, Var variable) {
-        values.put(e, Build.ref(variable));
+        values.knownValue(e, variable);
     }
 
     /** Emits the propagation of {@code adjoint} into the active variables of {@code e}. */
@@ -97,18 +98,20 @@ final class AdjointPropagator {
                 }
             }
         } else if (e instanceof Expr.Conditional c) {
-            Map<Expr, Expr> saved = values;
+            Map<Expr, Expr> saved = values.snapshot();
             List<Stmt> outer = out;
             List<Stmt> then = new ArrayList<>();
             List<Stmt> otherwise = new ArrayList<>();
             out = then;
-            values = new HashMap<>(saved);
+            values.redirect(then);
             propagate(c.whenTrue(), adj);
             out = otherwise;
-            values = new HashMap<>(saved);
+            values.redirect(otherwise);
+            values.reset(saved);
             propagate(c.whenFalse(), adj);
             out = outer;
-            values = saved;
+            values.redirect(outer);
+            values.reset(saved);
             out.add(new Stmt.If(c.condition(), new Stmt.Block(then), new Stmt.Block(otherwise), pos));
         } else {
             throw new IllegalStateException("no adjoint rule for " + e);
@@ -151,57 +154,9 @@ final class AdjointPropagator {
         return Build.ref(tmp);
     }
 
-    /** The primal value of {@code e} as an expression over the restored state, caching expensive parts. */
+    /** The primal value of {@code e} as an expression over the restored state. */
     Expr value(Expr e) {
-        Expr cached = values.get(e);
-        if (cached != null) {
-            return cached;
-        }
-        Expr rebuilt = rebuild(e);
-        if (isExpensive(e)) {
-            Var tmp = new Var(names.fresh(valueName(e)), e.type());
-            out.add(new Stmt.Decl(tmp, rebuilt, pos));
-            Expr ref = Build.ref(tmp);
-            values.put(e, ref);
-            return ref;
-        }
-        return rebuilt;
-    }
-
-    private Expr rebuild(Expr e) {
-        if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.op(), value(u.operand()), u.type());
-        }
-        if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.op(), value(b.left()), value(b.right()), b.type());
-        }
-        if (e instanceof Expr.MathCall m) {
-            return new Expr.MathCall(m.owner(), m.fn(), m.args().stream().map(this::value).toList());
-        }
-        if (e instanceof Expr.Cast c) {
-            return new Expr.Cast(c.type(), value(c.operand()));
-        }
-        return e;
-    }
-
-    private static boolean isExpensive(Expr e) {
-        return e instanceof Expr.MathCall || e instanceof Expr.StaticCall
-                || (e instanceof Expr.Binary b && b.op() == BinaryOp.DIV
-                && b.type().isFloating())
-                || e instanceof Expr.Conditional;
-    }
-
-    private static String valueName(Expr e) {
-        if (e instanceof Expr.MathCall m) {
-            return m.fn().javaName();
-        }
-        if (e instanceof Expr.StaticCall c) {
-            return c.name();
-        }
-        if (e instanceof Expr.Conditional) {
-            return "choice";
-        }
-        return "quot";
+        return values.value(e);
     }
 
     private static String adjointName(Expr e) {

@@ -67,6 +67,11 @@ public final class ReverseTransform {
     private final Map<Stmt, List<Stmt.Decl>> recomputedDecls = new IdentityHashMap<>();
     private final Set<Stmt> recomputed = identitySet();
     private Reads knownReads;
+    /** Pass 1 notes here what the backward sweep of each statement reads (for loops: their headers). */
+    private Map<Stmt, Set<Var>> siteReads;
+    private final Map<Stmt, Set<Var>> extraReads = new IdentityHashMap<>();
+    /** Sites whose old value the backward sweep reads: the only ones saved. */
+    private final Set<Stmt> neededSaves = identitySet();
     /** Branches and loops whose backward sweep turned out empty: nothing of them is recorded. */
     private final Set<Stmt> unrecorded = identitySet();
 
@@ -129,8 +134,11 @@ public final class ReverseTransform {
         // Pass 1, without any save, learns what the backward sweep reads (restores read only their
         // slots); pass 2 saves before an overwrite only what it reads.
         scratch = names.copy();
+        siteReads = new IdentityHashMap<>();
         Reads reads = reads(backward(lowered.body().stmts()));
         reads.vars.remove(lowered.result());
+        flow(lowered.body().stmts(), new HashSet<>());
+        siteReads = null;
         scratch = names;
         tapeUsed = false;
         knownReads = reads;
@@ -477,6 +485,84 @@ public final class ReverseTransform {
         return found[0];
     }
 
+    private Set<Var> primalVars(Expr e) {
+        Set<Var> out = new HashSet<>();
+        IrWalk.varsRead(e).stream().filter(primal::contains).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * The to-be-recorded analysis, per site: a forward walk that carries the variables read by the
+     * backward sweep of statements since their last definition. A definition that meets such a
+     * pending read must save the old value (the backward sweep will read it after undoing the
+     * definition); one that meets none need not, even if the variable is read elsewhere.
+     */
+    private Set<Var> flow(List<Stmt> stmts, Set<Var> in) {
+        Set<Var> state = new HashSet<>(in);
+        for (Stmt s : stmts) {
+            state = flow(s, state);
+        }
+        return state;
+    }
+
+    private Set<Var> flow(Stmt s, Set<Var> in) {
+        Set<Var> state = new HashSet<>(in);
+        if (s instanceof Stmt.Decl || s instanceof Stmt.Assign) {
+            Var v = s instanceof Stmt.Decl d ? d.var()
+                    : ((Stmt.Assign) s).target() instanceof Expr.VarRef r ? r.var() : null;
+            Set<Var> reads = siteReads.getOrDefault(s, Set.of());
+            if (v == null) {
+                state.addAll(reads);
+                return state;
+            }
+            Expr value = s instanceof Stmt.Decl d ? d.init() : ((Stmt.Assign) s).value();
+            AssignOp op = s instanceof Stmt.Assign a ? a.op() : AssignOp.SET;
+            boolean readsOld = value != null && (IrWalk.reads(value, v) || op != AssignOp.SET
+                    && reads.contains(v));
+            if (state.contains(v) || readsOld) {
+                neededSaves.add(s);
+            }
+            for (Var r : reads) {
+                if (r != v) {
+                    state.add(r);
+                }
+            }
+            state.remove(v);
+            if (!readsOld && reads.contains(v)) {
+                state.add(v);
+            }
+            return state;
+        }
+        if (s instanceof Stmt.ExprStmt) {
+            state.addAll(siteReads.getOrDefault(s, Set.of()));
+            return state;
+        }
+        if (s instanceof Stmt.Block b) {
+            return flow(b.stmts(), state);
+        }
+        if (s instanceof Stmt.If f) {
+            state.addAll(extraReads.getOrDefault(s, Set.of()));
+            Set<Var> out = flow(f.then().stmts(), state);
+            out.addAll(flow(f.otherwise().stmts(), state));
+            return out;
+        }
+        Stmt.Block body = s instanceof Stmt.While w ? w.body() : ((Stmt.CountedLoop) s).body();
+        state.addAll(extraReads.getOrDefault(s, Set.of()));
+        Set<Var> recomputeReads = new HashSet<>();
+        for (Stmt.Decl d : recomputedDecls.getOrDefault(s, List.of())) {
+            recomputeReads.addAll(primalVars(d.init()));
+        }
+        while (true) {
+            Set<Var> after = flow(body.stmts(), state);
+            after.addAll(recomputeReads);
+            after.addAll(state);
+            if (after.equals(state)) {
+                return state;
+            }
+            state = after;
+        }
+    }
+
     /** The recomputation that starts each backward iteration of {@code loop}. */
     private List<Stmt> recomputation(Stmt loop) {
         List<Stmt> out = new ArrayList<>();
@@ -553,7 +639,7 @@ public final class ReverseTransform {
                 return;
             }
             boolean activeArray = var.type().rank() > 0 && activity.isActive(var);
-            if (reads.vars.contains(var) || activeArray) {
+            if (neededSaves.contains(s) || activeArray) {
                 plan(s, var.type(), activeArray ? adjoints.get(var) : null);
             }
         });
@@ -667,9 +753,9 @@ public final class ReverseTransform {
                 }
             }
         } else if (call instanceof Expr.StaticCall c) {
-            for (Expr a : c.args()) {
-                if (a.type().rank() > 0) {
-                    out.add(a);
+            for (int k = 0; k < c.args().size(); k++) {
+                if (c.writes().get(k)) {
+                    out.add(c.args().get(k));
                 }
             }
         }
@@ -886,6 +972,16 @@ public final class ReverseTransform {
     }
 
     private void backward(Stmt s, List<Stmt> out) {
+        int before = out.size();
+        backwardOf(s, out);
+        if (siteReads != null && !(s instanceof Stmt.Block)) {
+            if (s instanceof Stmt.Decl || s instanceof Stmt.Assign || s instanceof Stmt.ExprStmt) {
+                siteReads.put(s, reads(out.subList(before, out.size())).vars);
+            }
+        }
+    }
+
+    private void backwardOf(Stmt s, List<Stmt> out) {
         if (s instanceof Stmt.Decl d) {
             if (d.init() != null) {
                 backwardAssign(s, Build.ref(d.var()), AssignOp.SET, d.init(), out);
@@ -898,6 +994,8 @@ public final class ReverseTransform {
                 cond = Build.ref(branchSlots.get(s));
             } else if (tapedBranches.contains(s)) {
                 cond = tapePop("popBoolean", Type.BOOLEAN);
+            } else if (siteReads != null) {
+                extraReads.put(s, primalVars(cond));
             }
             List<Stmt> then = backward(f.then().stmts());
             List<Stmt> otherwise = backward(f.otherwise().stmts());
@@ -927,6 +1025,11 @@ public final class ReverseTransform {
             if (reversed.isEmpty()) {
                 return;
             }
+            if (siteReads != null) {
+                Set<Var> header = primalVars(c.from());
+                header.addAll(primalVars(c.to()));
+                extraReads.put(s, header);
+            }
             List<Stmt> body = recomputation(s);
             body.addAll(reversed);
             Expr one = intLit(1);
@@ -951,7 +1054,7 @@ public final class ReverseTransform {
             restore(site, target, out);
             Expr seedValue = null;
             if (active) {
-                Expr adj = Build.ref(adjoints.get(root));
+                Expr adj = target instanceof Expr.VarRef ? Build.ref(adjoints.get(root)) : adjointArray(target);
                 boolean firstDefinition = site instanceof Stmt.Decl && !inLoop.contains(site);
                 if (root == lowered.result() || firstDefinition) {
                     seedValue = adj;
