@@ -51,6 +51,7 @@ final class FunctionCompiler {
         List<GeneratedMethod> out = new ArrayList<>();
         if (fn.returnType().isScalarDouble()) {
             out.add(GradWrapper.grad(fn, vjp));
+            out.add(GradWrapper.jacobian(fn));
         }
         out.add(vjp);
         if (callsHaveTangents(lowered.body())) {

@@ -85,4 +85,33 @@ public final class Adjoints {
     public static void copyInto(boolean[] target, boolean[] source) {
         System.arraycopy(source, 0, target, 0, source.length);
     }
+
+    /** The number of elements of {@code a}, all rows together. */
+    public static int size(double[][] a) {
+        int n = 0;
+        for (double[] row : a) {
+            n += row.length;
+        }
+        return n;
+    }
+
+    /** Writes {@code v} into {@code flat} at {@code at}; returns the next position. */
+    public static int put(double[] flat, int at, double v) {
+        flat[at] = v;
+        return at + 1;
+    }
+
+    /** Writes {@code v}'s elements into {@code flat} from {@code at}; returns the next position. */
+    public static int put(double[] flat, int at, double[] v) {
+        System.arraycopy(v, 0, flat, at, v.length);
+        return at + v.length;
+    }
+
+    /** Writes {@code v}'s elements row by row into {@code flat} from {@code at}; returns the next position. */
+    public static int put(double[] flat, int at, double[][] v) {
+        for (double[] row : v) {
+            at = put(flat, at, row);
+        }
+        return at;
+    }
 }

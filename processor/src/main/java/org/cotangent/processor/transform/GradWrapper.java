@@ -74,4 +74,44 @@ public final class GradWrapper {
         fn.wrt().forEach(w -> names.add("{@code " + w.name() + "}"));
         return names.isEmpty() ? "no parameter" : String.join(", ", names);
     }
+
+    /** {@code f_jacobian}: the gradient as the single row of a {@code 1 x n} matrix (inputs flattened in order, row-major). */
+    public static GeneratedMethod jacobian(Function fn) {
+        List<String> taken = new ArrayList<>();
+        fn.params().forEach(p -> taken.add(p.name()));
+        Names names = new Names(taken);
+        List<Stmt> body = new ArrayList<>();
+        List<Expr> args = new ArrayList<>();
+        fn.params().forEach(p -> args.add(new Expr.VarRef(p)));
+        String record = Names.gradientRecord(fn.name());
+        Var gradient = new Var(names.fresh("gradient"), Type.named(record));
+        body.add(new Stmt.Decl(gradient, new Expr.StaticCall(null, Names.grad(fn.name()), args, gradient.type()), null));
+        Expr size = new Expr.Literal("0", Type.INT);
+        for (Var w : fn.wrt()) {
+            Expr n = switch (w.type().rank()) {
+                case 0 -> new Expr.Literal("1", Type.INT);
+                case 1 -> new Expr.Length(new Expr.VarRef(w));
+                default -> new Expr.StaticCall("Adjoints", "size", List.of(new Expr.VarRef(w)), Type.INT);
+            };
+            size = size instanceof Expr.Literal l && l.text().equals("0") ? n
+                    : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, size, n, Type.INT);
+        }
+        Var row = new Var(names.fresh("row"), Type.DOUBLE_ARRAY);
+        body.add(new Stmt.Decl(row, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(size)), null));
+        Var at = new Var(names.fresh("at"), Type.INT);
+        body.add(new Stmt.Decl(at, new Expr.Literal("0", Type.INT), null));
+        for (Var w : fn.wrt()) {
+            Expr component = new Expr.StaticCall(gradient.name(), w.name(), List.of(), w.type());
+            body.add(new Stmt.Assign(new Expr.VarRef(at), org.cotangent.processor.ir.AssignOp.SET,
+                    new Expr.StaticCall("Adjoints", "put", List.of(new Expr.VarRef(row), new Expr.VarRef(at), component),
+                            Type.INT), null));
+        }
+        body.add(new Stmt.Return(new Expr.ArrayLiteral(Type.DOUBLE_MATRIX, List.of(new Expr.VarRef(row))), null));
+        List<GeneratedMethod.Param> params = new ArrayList<>();
+        fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
+        return new GeneratedMethod(fn.name() + "_jacobian", "The {@code 1 x n} Jacobian of {@link " + fn.ownerClass()
+                + "#" + fn.name() + "}: its gradient with respect to " + wrtList(fn)
+                + " flattened in declaration order (row-major for matrices), by one reverse sweep.",
+                "double[][]", params, new Stmt.Block(body));
+    }
 }
