@@ -56,6 +56,9 @@ final class FunctionCompiler {
         out.add(vjp);
         if (callsHaveTangents(lowered.body())) {
             out.add(ForwardTransform.jvp(fn, lowered, activity, names.copy()));
+            if (fn.returnType().rank() > 0) {
+                out.add(GradWrapper.vectorJacobian(fn));
+            }
         }
         return Optional.of(out);
     }

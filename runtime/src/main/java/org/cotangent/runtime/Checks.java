@@ -52,4 +52,16 @@ public final class Checks {
     public static void tangent(double[][] tangent, double[][] shape, String name) {
         accumulator(tangent, shape, name);
     }
+
+    /** Requires a non-null seed of exactly the result's length. */
+    public static void seed(double[] seed, int length, String name) {
+        if (seed == null) {
+            throw new IllegalArgumentException(name + " must not be null: pass an array of the result's length "
+                    + length);
+        }
+        if (seed.length != length) {
+            throw new IllegalArgumentException(
+                    name + " has length " + seed.length + " but the result has length " + length);
+        }
+    }
 }

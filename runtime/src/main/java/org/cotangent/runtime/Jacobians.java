@@ -49,6 +49,66 @@ public final class Jacobians {
         return det;
     }
 
+    /**
+     * Zeroes {@code parts} (each a {@code double[]} or {@code double[][]}, flattened in order,
+     * row-major) and sets their element at flat position {@code j} to 1: the j-th unit direction,
+     * used by generated {@code _jacobian} methods.
+     */
+    public static void unit(int j, Object... parts) {
+        zero(parts);
+        int at = 0;
+        for (Object part : parts) {
+            if (part instanceof double[] v) {
+                if (j < at + v.length) {
+                    v[j - at] = 1.0;
+                    return;
+                }
+                at += v.length;
+            } else {
+                for (double[] row : (double[][]) part) {
+                    if (j < at + row.length) {
+                        row[j - at] = 1.0;
+                        return;
+                    }
+                    at += row.length;
+                }
+            }
+        }
+        throw new IllegalArgumentException("direction " + j + " is outside the " + at + " inputs");
+    }
+
+    /** Zeroes every element of {@code parts} ({@code double[]} or {@code double[][]}). */
+    public static void zero(Object... parts) {
+        for (Object part : parts) {
+            if (part instanceof double[] v) {
+                java.util.Arrays.fill(v, 0.0);
+            } else {
+                for (double[] row : (double[][]) part) {
+                    java.util.Arrays.fill(row, 0.0);
+                }
+            }
+        }
+    }
+
+    /** Copies {@code parts}, flattened in order (row-major), into {@code row}. */
+    public static void flatten(double[] row, Object... parts) {
+        int at = 0;
+        for (Object part : parts) {
+            if (part instanceof double[] v) {
+                at = Adjoints.put(row, at, v);
+            } else {
+                at = Adjoints.put(row, at, (double[][]) part);
+            }
+        }
+    }
+
+    /** Writes {@code column} into column {@code j} of {@code jacobian}. */
+    public static void setColumn(double[][] jacobian, int j, double[] column) {
+        for (int i = 0; i < column.length; i++) {
+            jacobian[i][j] = column[i];
+        }
+    }
+
     private static int pivot(double[][] lu, int k) {
         int best = k;
         for (int i = k + 1; i < lu.length; i++) {

@@ -46,10 +46,11 @@ final class SignatureReader {
                     + "' is not supported: declare the last parameter as a plain double[]", method);
         }
         Optional<Type> returnType = TypeMapper.map(method.getReturnType());
-        if (returnType.isEmpty() || !(returnType.get().isScalarDouble() || returnType.get().equals(Type.VOID))) {
+        if (returnType.isEmpty() || !(returnType.get().isScalarDouble() || returnType.get().equals(Type.VOID)
+                || returnType.get().equals(Type.DOUBLE_ARRAY))) {
             reporter.error(Problem.UNSUPPORTED_METHOD, "method '" + name + "' returns "
-                    + method.getReturnType() + ": declare it to return double, or void with output arrays",
-                    method);
+                    + method.getReturnType() + ": declare it to return double or double[], or void with output "
+                    + "arrays", method);
         }
         List<Var> params = new ArrayList<>();
         Var self = null;

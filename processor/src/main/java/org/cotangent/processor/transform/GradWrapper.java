@@ -114,4 +114,100 @@ public final class GradWrapper {
                 + " flattened in declaration order (row-major for matrices), by one reverse sweep.",
                 "double[][]", params, new Stmt.Block(body));
     }
+
+    /**
+     * {@code g_jacobian} of a vector-valued method: {@code m x n}, by {@code n} forward sweeps when
+     * {@code n <= m}, else {@code m} reverse sweeps (the cheaper association of the chain rule).
+     */
+    public static GeneratedMethod vectorJacobian(Function fn) {
+        List<String> taken = new ArrayList<>();
+        fn.params().forEach(p -> taken.add(p.name()));
+        Names names = new Names(taken);
+        List<Stmt> body = new ArrayList<>();
+        List<Expr> parts = new ArrayList<>();
+        List<Expr> jvpArgs = new ArrayList<>();
+        List<Expr> vjpArgs = new ArrayList<>();
+        fn.params().forEach(p -> jvpArgs.add(new Expr.VarRef(p)));
+        fn.params().forEach(p -> vjpArgs.add(new Expr.VarRef(p)));
+        Expr size = null;
+        List<Expr> jvpTangents = new ArrayList<>();
+        for (Var w : fn.wrt()) {
+            Type holderType = w.type().rank() == 0 ? Type.DOUBLE_ARRAY : w.type();
+            Var holder = new Var(names.fresh(w.name() + "_direction"), holderType);
+            Expr zeros = switch (w.type().rank()) {
+                case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
+                case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(w))));
+                default -> new Expr.StaticCall("Adjoints", "zerosLike", List.of(new Expr.VarRef(w)), w.type());
+            };
+            body.add(new Stmt.Decl(holder, zeros, null));
+            parts.add(new Expr.VarRef(holder));
+            jvpTangents.add(w.type().rank() == 0
+                    ? new Expr.ArrayAccess(new Expr.VarRef(holder), new Expr.Literal("0", Type.INT), Type.DOUBLE)
+                    : new Expr.VarRef(holder));
+            Expr n = switch (w.type().rank()) {
+                case 0 -> new Expr.Literal("1", Type.INT);
+                case 1 -> new Expr.Length(new Expr.VarRef(w));
+                default -> new Expr.StaticCall("Adjoints", "size", List.of(new Expr.VarRef(w)), Type.INT);
+            };
+            size = size == null ? n : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, size, n, Type.INT);
+        }
+        if (size == null) {
+            size = new Expr.Literal("0", Type.INT);
+        }
+        jvpArgs.addAll(jvpTangents);
+        Var n = new Var(names.fresh("n"), Type.INT);
+        body.add(new Stmt.Decl(n, size, null));
+        // the value (and so m) from a first forward sweep along zero directions
+        Var first = new Var(names.fresh("first"), Type.named("DualVector"));
+        body.add(new Stmt.Decl(first, new Expr.StaticCall(null, Names.jvp(fn.name()), jvpArgs, first.type()), null));
+        Var m = new Var(names.fresh("m"), Type.INT);
+        body.add(new Stmt.Decl(m, new Expr.Length(new Expr.StaticCall(first.name(), "value", List.of(),
+                Type.DOUBLE_ARRAY)), null));
+        Var jacobian = new Var(names.fresh("jacobian"), Type.DOUBLE_MATRIX);
+        body.add(new Stmt.Decl(jacobian, new Expr.NewArray(Type.DOUBLE_MATRIX, List.of(new Expr.VarRef(m),
+                new Expr.VarRef(n))), null));
+        Var j = new Var(names.fresh("j"), Type.INT);
+        Var column = new Var(names.fresh("column"), Type.named("DualVector"));
+        List<Stmt> forwardSweeps = List.of(
+                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "unit", prepend(new Expr.VarRef(j), parts),
+                        Type.VOID), null),
+                new Stmt.Decl(column, new Expr.StaticCall(null, Names.jvp(fn.name()), jvpArgs, column.type()), null),
+                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "setColumn", List.of(new Expr.VarRef(jacobian),
+                        new Expr.VarRef(j), new Expr.StaticCall(column.name(), "tangent", List.of(),
+                                Type.DOUBLE_ARRAY)), Type.VOID), null));
+        Var seed = new Var(names.fresh("seed"), Type.DOUBLE_ARRAY);
+        Var i = new Var(names.fresh("i"), Type.INT);
+        vjpArgs.add(new Expr.VarRef(seed));
+        vjpArgs.addAll(parts);
+        List<Stmt> reverseSweeps = List.of(
+                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "unit", List.of(new Expr.VarRef(i),
+                        new Expr.VarRef(seed)), Type.VOID), null),
+                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "zero", parts, Type.VOID), null),
+                new Stmt.ExprStmt(new Expr.StaticCall(null, Names.vjp(fn.name()), vjpArgs, Type.DOUBLE_ARRAY), null),
+                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "flatten", prepend(new Expr.ArrayAccess(
+                        new Expr.VarRef(jacobian), new Expr.VarRef(i), Type.DOUBLE_ARRAY), parts), Type.VOID), null));
+        Stmt.Block reverse = new Stmt.Block(List.of(
+                new Stmt.Decl(seed, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.VarRef(m))), null),
+                new Stmt.CountedLoop(i, new Expr.Literal("0", Type.INT), new Expr.VarRef(m), true,
+                        new Stmt.Block(reverseSweeps), null)));
+        body.add(new Stmt.Comment("n forward sweeps when n <= m, else m reverse sweeps"));
+        body.add(new Stmt.If(new Expr.Binary(org.cotangent.processor.ir.BinaryOp.LE, new Expr.VarRef(n),
+                new Expr.VarRef(m), Type.BOOLEAN), new Stmt.Block(List.of(new Stmt.CountedLoop(j,
+                new Expr.Literal("0", Type.INT), new Expr.VarRef(n), true, new Stmt.Block(forwardSweeps), null))),
+                reverse, null));
+        body.add(new Stmt.Return(new Expr.VarRef(jacobian), null));
+        List<GeneratedMethod.Param> params = new ArrayList<>();
+        fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
+        return new GeneratedMethod(fn.name() + "_jacobian", "The Jacobian of {@link " + fn.ownerClass() + "#"
+                + fn.name() + "}: {@code J[i][j] = d out_i / d in_j}, inputs " + wrtList(fn)
+                + " flattened in declaration order (row-major for matrices); n forward sweeps when n <= m, "
+                + "else m reverse sweeps.", "double[][]", params, new Stmt.Block(body));
+    }
+
+    private static List<Expr> prepend(Expr first, List<Expr> rest) {
+        List<Expr> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
 }

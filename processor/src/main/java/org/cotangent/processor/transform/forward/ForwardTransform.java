@@ -78,7 +78,8 @@ public final class ForwardTransform {
             }
         }
         if (!isVoid()) {
-            tangents.put(lowered.result(), new Var(names.fresh(Names.tangent(lowered.result().name())), Type.DOUBLE));
+            tangents.put(lowered.result(), new Var(names.fresh(Names.tangent(lowered.result().name())),
+                    lowered.result().type()));
         }
         for (Stmt s : lowered.body().stmts()) {
             classify(s, true);
@@ -88,12 +89,15 @@ public final class ForwardTransform {
             statement(s, code);
         }
         if (!isVoid()) {
-            body.add(new Stmt.Decl(lowered.result(), Build.ZERO, null));
-            body.add(new Stmt.Decl(tangents.get(lowered.result()), Build.ZERO, null));
+            body.add(new Stmt.Decl(lowered.result(), zero(lowered.result().type()), null));
+            body.add(new Stmt.Decl(tangents.get(lowered.result()), zero(lowered.result().type()), null));
         }
         body.addAll(hoisted);
         body.addAll(code);
-        if (!isVoid()) {
+        if (fn.returnType().rank() > 0) {
+            body.add(new Stmt.Return(new Expr.Construct("DualVector", List.of(Build.ref(lowered.result()),
+                    Build.ref(tangents.get(lowered.result()))), Type.named("DualVector")), null));
+        } else if (!isVoid()) {
             body.add(new Stmt.Return(new Expr.Construct("Dual", List.of(Build.ref(lowered.result()),
                     Build.ref(tangents.get(lowered.result()))), Type.named("Dual")), null));
         }
@@ -104,7 +108,8 @@ public final class ForwardTransform {
                 ? "runs it, and updates the tangent of every array it writes as it updates the array."
                 : "its value and its directional derivative along the tangents of "
                 + (dots.isEmpty() ? "no parameter" : String.join(", ", dots)) + ".");
-        return new GeneratedMethod(Names.jvp(fn.name()), doc, isVoid() ? "void" : "Dual", params,
+        return new GeneratedMethod(Names.jvp(fn.name()), doc,
+                isVoid() ? "void" : fn.returnType().rank() > 0 ? "DualVector" : "Dual", params,
                 new Stmt.Block(body));
     }
 

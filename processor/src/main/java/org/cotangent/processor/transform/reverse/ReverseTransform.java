@@ -88,7 +88,7 @@ public final class ReverseTransform {
         this.activity = activity;
         this.names = names;
         this.scratch = names;
-        this.seed = new Var(names.fresh("seed"), Type.DOUBLE);
+        this.seed = new Var(names.fresh("seed"), fn.returnType().rank() > 0 ? Type.DOUBLE_ARRAY : Type.DOUBLE);
         this.tape = new Var(names.fresh("tape"), new Type(Type.Base.TAPE, 0));
     }
 
@@ -119,7 +119,7 @@ public final class ReverseTransform {
             params.add(new GeneratedMethod.Param(p.type().javaName(), p.name()));
         }
         if (!isVoid()) {
-            params.add(new GeneratedMethod.Param("double", seed.name()));
+            params.add(new GeneratedMethod.Param(seed.type().javaName(), seed.name()));
         }
         for (Var w : fn.wrt()) {
             Var acc = new Var(names.fresh(Names.accumulator(w.name())), w.type().rank() == 0 ? Type.DOUBLE_ARRAY
@@ -153,7 +153,10 @@ public final class ReverseTransform {
         }
         int tapeDeclaration = body.size();
         if (!isVoid()) {
-            body.add(new Stmt.Decl(lowered.result(), Build.ZERO, null));
+            body.add(new Stmt.Decl(lowered.result(), zero(lowered.result().type()), null));
+        }
+        if (isVectorValued() && adjoints.containsKey(lowered.result())) {
+            body.add(new Stmt.Decl(adjoints.get(lowered.result()), zero(lowered.result().type()), null));
         }
         Set<Var> used = new HashSet<>();
         for (Stmt s : forward) {
@@ -193,11 +196,26 @@ public final class ReverseTransform {
                 finals.add(new Var[] {p, snapshot});
             }
         }
+        if (isVectorValued()) {
+            body.add(new Stmt.ExprStmt(new Expr.StaticCall("Checks", "seed", List.of(Build.ref(seed),
+                    new Expr.Length(Build.ref(lowered.result())), new Expr.Literal("\"" + seed.name() + "\"",
+                            Type.named("String"))), Type.VOID), null));
+            if (elementsSaved(Type.Base.DOUBLE)) {
+                body.add(new Stmt.ExprStmt(new Expr.StaticCall(tape.name(), "keep", List.of(Build.ref(lowered.result())),
+                        Type.VOID), null));
+                tapeUsed = true;
+                finals.add(0, new Var[] {lowered.result()});
+            }
+        }
         body.add(new Stmt.Comment("backward sweep"));
         for (Map.Entry<Var, Var> e : adjoints.entrySet()) {
             if (e.getKey() != lowered.result() && e.getKey().type().rank() == 0) {
                 body.add(new Stmt.Decl(e.getValue(), Build.ZERO, null));
             }
+        }
+        if (isVectorValued() && adjoints.containsKey(lowered.result())) {
+            body.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "addInto",
+                    List.of(Build.ref(adjoints.get(lowered.result())), Build.ref(seed)), Type.VOID), null));
         }
         body.addAll(backward);
         for (Map.Entry<Var, Var> e : accumulators.entrySet()) {
@@ -227,8 +245,12 @@ public final class ReverseTransform {
             body.add(tapeDeclaration, new Stmt.Decl(tape, new Expr.StaticCall("Tape", "get", List.of(), tape.type()),
                     null));
         }
-        return new GeneratedMethod(Names.vjp(fn.name()), javadoc(), isVoid() ? "void" : "double", params,
+        return new GeneratedMethod(Names.vjp(fn.name()), javadoc(), fn.returnType().javaName(), params,
                 new Stmt.Block(body));
+    }
+
+    private boolean isVectorValued() {
+        return fn.returnType().rank() > 0;
     }
 
     private boolean isVoid() {
@@ -268,6 +290,12 @@ public final class ReverseTransform {
             list.add("{@code " + e.getValue().name() + (e.getKey().type().rank() == 0 ? "[0]" : "") + "}");
         }
         String accs = list.isEmpty() ? "no accumulator" : String.join(", ", list);
+        if (isVectorValued()) {
+            return "Reverse mode (vector-Jacobian product) of {@link " + fn.ownerClass() + "#" + fn.name()
+                    + "}: adds {@code " + seed.name() + "^T J} into " + accs + ", and returns the value of "
+                    + fn.name() + ".\n{@code " + seed.name() + "} has the length of the result; accumulators are "
+                    + "added to, never overwritten.";
+        }
         return "Reverse mode (vector-Jacobian product) of {@link " + fn.ownerClass() + "#" + fn.name()
                 + "}: adds {@code " + seed.name() + "} times the gradient into " + accs
                 + ", and returns the value of " + fn.name() + ".\n"
@@ -301,7 +329,14 @@ public final class ReverseTransform {
     }
 
     private void planAdjoints() {
-        adjoints.put(lowered.result(), seed);
+        if (isVectorValued()) {
+            if (activity.isActive(lowered.result())) {
+                adjoints.put(lowered.result(), new Var(names.fresh(Names.adjoint(lowered.result().name())),
+                        lowered.result().type()));
+            }
+        } else {
+            adjoints.put(lowered.result(), seed);
+        }
         Set<Var> written = arraysWritten();
         for (Var p : fn.params()) {
             if (!activity.isActive(p)) {
@@ -639,6 +674,9 @@ public final class ReverseTransform {
                 return;
             }
             boolean activeArray = var.type().rank() > 0 && activity.isActive(var);
+            if (var == lowered.result()) {
+                return;
+            }
             if (neededSaves.contains(s) || activeArray) {
                 plan(s, var.type(), activeArray ? adjoints.get(var) : null);
             }
