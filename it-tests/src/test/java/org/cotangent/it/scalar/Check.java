@@ -63,6 +63,7 @@ public final class Check {
             assertTrue(result.passed(), () -> where + ": " + result);
 
             checkVjp(vjp, x, primal, gradient, where);
+            checkScalarJvp(grad.apply(x.clone()), method, x, primal, gradient, where);
         }
     }
 
@@ -457,9 +458,98 @@ public final class Check {
                             + PREFILL + " + " + SEED + " * " + gradient[i] + " = " + expected);
                 }
             }
+            checkArrayJvp(record, method, point, positions, primal, gradient, afterPrimal, where);
             gradients.add(gradient);
         }
         return gradients;
+    }
+
+    /** Relative tolerance of the dot-product test between {@code _jvp} and {@code _vjp}. */
+    public static final double DOT_REL_TOL = 1e-10;
+
+    /**
+     * The dot-product test: for a random direction u, {@code f_jvp}'s tangent (J u) must equal the
+     * gradient's inner product with u (J^T 1 . u), and its value must be the primal's. The method is
+     * found by reflection next to the gradient record; a method with parameters the point does not
+     * show (an {@code int n} the lambda supplies) is skipped.
+     */
+    private static void checkScalarJvp(Record record, String method, double[] x, double primal, double[] gradient,
+                                       String where) {
+        Class<?> derivatives = record.getClass().getEnclosingClass();
+        Class<?>[] types = new Class<?>[2 * x.length];
+        Arrays.fill(types, double.class);
+        java.lang.reflect.Method jvp;
+        try {
+            jvp = derivatives.getMethod(method + "_jvp", types);
+        } catch (NoSuchMethodException e) {
+            return;
+        }
+        double[] u = direction(x.length, where);
+        Object[] args = new Object[2 * x.length];
+        for (int i = 0; i < x.length; i++) {
+            args[i] = x[i];
+            args[x.length + i] = u[i];
+        }
+        compareJvp(invoke(jvp, args, where), primal, gradient, u, where);
+    }
+
+    private static void checkArrayJvp(Record record, String method, Args point, int[] positions, double primal,
+                                      double[] gradient, Args afterPrimal, String where) {
+        Class<?> derivatives = record.getClass().getEnclosingClass();
+        java.lang.reflect.Method jvp = null;
+        for (java.lang.reflect.Method m : derivatives.getMethods()) {
+            if (m.getName().equals(method + "_jvp")
+                    && m.getParameterCount() == point.names.size() + positions.length) {
+                jvp = m;
+            }
+        }
+        if (jvp == null) {
+            fail(where + ": no " + method + "_jvp in " + derivatives.getSimpleName());
+        }
+        double[] u = direction(gradient.length, where);
+        Args tangents = point.with(positions, u);
+        Args forJvp = point.copy();
+        Object[] args = new Object[point.names.size() + positions.length];
+        for (int k = 0; k < point.names.size(); k++) {
+            args[k] = forJvp.values.get(k);
+        }
+        for (int k = 0; k < positions.length; k++) {
+            args[point.names.size() + k] = tangents.values.get(positions[k]);
+        }
+        compareJvp(invoke(jvp, args, where), primal, gradient, u, where);
+        assertSameArguments(afterPrimal, forJvp, where + ": after _jvp");
+    }
+
+    private static void compareJvp(Object dual, double primal, double[] gradient, double[] u, String where) {
+        org.cotangent.runtime.Dual d = (org.cotangent.runtime.Dual) dual;
+        assertEquals(primal, d.value(), 0.0, where + ": _jvp value differs from the primal");
+        double expected = 0;
+        double scale = 0;
+        for (int i = 0; i < u.length; i++) {
+            expected += gradient[i] * u[i];
+            scale += Math.abs(gradient[i] * u[i]);
+        }
+        double tolerance = DOT_REL_TOL * (scale + Math.abs(d.tangent())) + Double.MIN_NORMAL;
+        if (!(Math.abs(d.tangent() - expected) <= tolerance)) {
+            fail(where + ": dot-product test: _jvp tangent <1, J u> = " + d.tangent() + " but <J^T 1, u> = " + expected);
+        }
+    }
+
+    private static double[] direction(int n, String where) {
+        java.util.Random random = new java.util.Random(where.hashCode());
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = random.nextDouble() * 2 - 1;
+        }
+        return u;
+    }
+
+    private static Object invoke(java.lang.reflect.Method m, Object[] args, String where) {
+        try {
+            return m.invoke(null, args);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(where + ": calling " + m.getName() + " failed: " + e.getCause(), e);
+        }
     }
 
     private static void assertSameArguments(Args expected, Args actual, String where) {
