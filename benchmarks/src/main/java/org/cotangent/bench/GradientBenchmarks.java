@@ -87,4 +87,15 @@ public class GradientBenchmarks {
     public double lotkaVolterraHandWritten(LotkaVolterra s) {
         return HandWritten.lotkaVolterraVjp(1.1, 0.4, 0.1, 0.4, 10, 10, 0.01, s.steps, 1.0, s.grad, s.states);
     }
+
+    @Benchmark
+    public double lotkaVolterraCallsPrimal(LotkaVolterra s) {
+        return Subjects.lotkaVolterraCalls(1.1, 0.4, 0.1, 0.4, 10, 10, 0.01, s.steps);
+    }
+
+    @Benchmark
+    public double lotkaVolterraCallsVjp(LotkaVolterra s) {
+        return SubjectsDerivatives.lotkaVolterraCalls_vjp(1.1, 0.4, 0.1, 0.4, 10, 10, 0.01, s.steps, 1.0,
+                s.alpha, s.beta, s.delta, s.gamma, s.prey, s.predator);
+    }
 }

@@ -51,4 +51,38 @@ public final class Subjects {
         }
         return y[0] * y[0] + y[1] * y[1];
     }
+
+    /** The Lotka-Volterra right-hand side, written into {@code dydt}. */
+    @Differentiable
+    public static void rhs(double[] y, double[] dydt, double alpha, double beta, double delta, double gamma) {
+        dydt[0] = alpha * y[0] - beta * y[0] * y[1];
+        dydt[1] = delta * y[0] * y[1] - gamma * y[1];
+    }
+
+    /** The same RK4 integration, written as a user would: four calls of {@link #rhs} per step. */
+    @Differentiable(wrt = {"alpha", "beta", "delta", "gamma", "prey0", "predator0"})
+    public static double lotkaVolterraCalls(double alpha, double beta, double delta, double gamma,
+                                            double prey0, double predator0, double dt, int steps) {
+        double[] y = {prey0, predator0};
+        double[] k1 = new double[2];
+        double[] k2 = new double[2];
+        double[] k3 = new double[2];
+        double[] k4 = new double[2];
+        double[] u = new double[2];
+        for (int s = 0; s < steps; s++) {
+            rhs(y, k1, alpha, beta, delta, gamma);
+            u[0] = y[0] + 0.5 * dt * k1[0];
+            u[1] = y[1] + 0.5 * dt * k1[1];
+            rhs(u, k2, alpha, beta, delta, gamma);
+            u[0] = y[0] + 0.5 * dt * k2[0];
+            u[1] = y[1] + 0.5 * dt * k2[1];
+            rhs(u, k3, alpha, beta, delta, gamma);
+            u[0] = y[0] + dt * k3[0];
+            u[1] = y[1] + dt * k3[1];
+            rhs(u, k4, alpha, beta, delta, gamma);
+            y[0] += dt / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
+            y[1] += dt / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+        }
+        return y[0] * y[0] + y[1] * y[1];
+    }
 }

@@ -40,4 +40,18 @@ class HandWrittenAdjointTest {
         assertArrayEquals(hand, new double[] {g.alpha(), g.beta(), g.delta(), g.gamma(), g.prey0(), g.predator0()},
                 1e-9 * Math.abs(g.value()));
     }
+
+    @Test
+    void lotkaVolterraWithCallsMatchesTheInlinedVersion() {
+        double[] p = {1.1, 0.4, 0.1, 0.4, 10, 10};
+        SubjectsDerivatives.LotkaVolterraGradient inlined = SubjectsDerivatives.lotkaVolterra_grad(p[0], p[1], p[2],
+                p[3], p[4], p[5], 0.01, 300);
+        SubjectsDerivatives.LotkaVolterraCallsGradient calls = SubjectsDerivatives.lotkaVolterraCalls_grad(p[0], p[1],
+                p[2], p[3], p[4], p[5], 0.01, 300);
+        assertEquals(inlined.value(), calls.value(), 1e-12 * Math.abs(inlined.value()));
+        assertArrayEquals(new double[] {inlined.alpha(), inlined.beta(), inlined.delta(), inlined.gamma(),
+                        inlined.prey0(), inlined.predator0()},
+                new double[] {calls.alpha(), calls.beta(), calls.delta(), calls.gamma(), calls.prey0(),
+                        calls.predator0()}, 1e-9 * Math.abs(inlined.value()));
+    }
 }

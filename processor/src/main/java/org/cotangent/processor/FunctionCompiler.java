@@ -44,7 +44,7 @@ final class FunctionCompiler {
             fn.params().stream().filter(p -> p.type().rank() > 0 && p.type().isFloating()).forEach(outputs::add);
         }
         Activity activity = Activity.of(lowered.body(), fn.wrt(), outputs);
-        if (!checkCalls(lowered, activity, read, unit) || !read.complete()) {
+        if (!checkCalls(lowered, activity, read, unit) || !checkFieldAliases(read, unit) || !read.complete()) {
             return Optional.empty();
         }
         GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy());
@@ -66,7 +66,8 @@ final class FunctionCompiler {
     private boolean checkCalls(ControlFlow.Result lowered, Activity activity, ReadResult read,
                                com.sun.source.tree.CompilationUnitTree unit) {
         int before = reporter.errorCount();
-        IrWalk.forEachStmt(lowered.body(), s -> {
+        // the body as read (the lowered one has rebuilt calls): its trees give the errors their positions
+        IrWalk.forEachStmt(read.function().body(), s -> {
             for (Expr own : IrWalk.ownExprs(s)) {
                 IrWalk.forEachExpr(own, e -> {
                     if (e instanceof Expr.Call c) {
@@ -85,8 +86,9 @@ final class FunctionCompiler {
                     }
                 });
             }
-            Var target = IrWalk.definedVar(s);
-            Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
+            Var target = s instanceof Stmt.Return ? lowered.result() : IrWalk.definedVar(s);
+            Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value()
+                    : s instanceof Stmt.Return r ? r.value() : null;
             if (target == null || value == null || !activity.isUseful(target)) {
                 return;
             }
@@ -96,13 +98,66 @@ final class FunctionCompiler {
                     Tree tree = read.callSites().get(c);
                     reporter.error(Problem.NO_DERIVATIVE_FOR_CALL, "no derivative for the call of '" + c.name()
                             + "', which gets an argument that depends on a differentiated parameter: mark '"
-                            + c.name() + "' @Differentiable once calls between differentiable methods are "
-                            + "supported, or write its derivative with @CustomVjp(of = \"" + c.name() + "\")",
-                            tree, unit);
+                            + c.name() + "' @Differentiable, or write its derivative with @CustomVjp(of = \""
+                            + c.name() + "\")", tree, unit);
                 }
             });
         });
         return reporter.errorCount() == before;
+    }
+
+    /**
+     * A local array that points into an array held by a field shares the field's storage: writing
+     * into it is a field write (COT005), reported at the write.
+     */
+    private boolean checkFieldAliases(ReadResult read, com.sun.source.tree.CompilationUnitTree unit) {
+        int before = reporter.errorCount();
+        java.util.Set<Var> fieldAliases = new java.util.HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Stmt s : statements(read.function().body())) {
+                Var target = s instanceof Stmt.Decl d ? d.var()
+                        : s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r ? r.var() : null;
+                Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
+                if (target != null && value != null && target.type().rank() > 0 && !fieldAliases.contains(target)
+                        && pointsIntoField(value, fieldAliases)) {
+                    fieldAliases.add(target);
+                    changed = true;
+                }
+            }
+        }
+        for (Stmt s : statements(read.function().body())) {
+            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
+                    && fieldAliases.contains(IrWalk.rootVar(a.target()))) {
+                reporter.error(Problem.FIELD_WRITE, "this writes into an array that a field holds (through the local '"
+                        + IrWalk.rootVar(a.target()).name() + "'), a side effect Cotangent cannot differentiate: "
+                        + "make a local copy with clone() and write into that", read.statementSites().get(s), unit);
+            }
+        }
+        return reporter.errorCount() == before;
+    }
+
+    private static boolean pointsIntoField(Expr e, java.util.Set<Var> fieldAliases) {
+        if (e instanceof Expr.FieldRef || e instanceof Expr.InstanceField) {
+            return true;
+        }
+        if (e instanceof Expr.VarRef r) {
+            return fieldAliases.contains(r.var());
+        }
+        if (e instanceof Expr.ArrayAccess a) {
+            return pointsIntoField(a.array(), fieldAliases);
+        }
+        if (e instanceof Expr.Conditional c) {
+            return pointsIntoField(c.whenTrue(), fieldAliases) || pointsIntoField(c.whenFalse(), fieldAliases);
+        }
+        return false;
+    }
+
+    private static List<Stmt> statements(Stmt.Block body) {
+        List<Stmt> out = new ArrayList<>();
+        IrWalk.forEachStmt(body, out::add);
+        return out;
     }
 
     /** Forward mode needs every callee's {@code _jvp}: a method with only a {@code @CustomVjp} has none. */

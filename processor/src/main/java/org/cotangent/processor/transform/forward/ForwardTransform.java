@@ -77,6 +77,15 @@ public final class ForwardTransform {
                         new Expr.Literal("\"" + dot.name() + "\"", Type.named("String"))), Type.VOID), null));
             }
         }
+        for (Var p : fn.params()) {
+            if (activity.isActive(p) && !tangents.containsKey(p)) {
+                // active without being differentiated (written by a callee): its tangent starts at zero
+                Var dot = new Var(names.fresh(Names.tangent(p.name())), p.type());
+                tangents.put(p, dot);
+                body.add(new Stmt.Decl(dot, p.type().rank() == 0 ? Build.ZERO
+                        : new Expr.StaticCall("Adjoints", "zerosLike", List.of(Build.ref(p)), p.type()), null));
+            }
+        }
         if (!isVoid()) {
             tangents.put(lowered.result(), new Var(names.fresh(Names.tangent(lowered.result().name())),
                     lowered.result().type()));

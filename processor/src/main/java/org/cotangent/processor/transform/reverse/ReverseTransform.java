@@ -184,12 +184,13 @@ public final class ReverseTransform {
         Set<Var> written = arraysWritten();
         for (Var p : fn.params()) {
             boolean keepable = p.type().base() == Type.Base.DOUBLE || p.type().equals(new Type(Type.Base.INT, 1));
-            if (p.type().rank() > 0 && written.contains(p) && elementsSaved(p.type().base()) && keepable) {
+            boolean restored = elementsSaved(p.type().base()) || writtenByCall(p.type().base());
+            if (p.type().rank() > 0 && written.contains(p) && restored && keepable) {
                 body.add(new Stmt.ExprStmt(new Expr.StaticCall(tape.name(), "keep", List.of(Build.ref(p)),
                         Type.VOID), null));
                 tapeUsed = true;
                 finals.add(0, new Var[] {p});
-            } else if (p.type().rank() > 0 && written.contains(p) && elementsSaved(p.type().base())) {
+            } else if (p.type().rank() > 0 && written.contains(p) && restored) {
                 Var snapshot = new Var(names.fresh(p.name() + "_final"), p.type());
                 body.add(new Stmt.Decl(snapshot, new Expr.StaticCall("Adjoints", "copyOf", List.of(Build.ref(p)),
                         p.type()), null));
@@ -255,6 +256,20 @@ public final class ReverseTransform {
 
     private boolean isVoid() {
         return fn.returnType().base() == Type.Base.VOID;
+    }
+
+    /** Whether some call writes an array of this element type (the backward sweep then puts it back). */
+    private boolean writtenByCall(Type.Base base) {
+        for (Stmt s : allStmts()) {
+            for (Expr own : IrWalk.ownExprs(s)) {
+                for (Expr w : writtenArrays(own)) {
+                    if (w.type().base() == base) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private boolean elementsSaved(Type.Base base) {
@@ -371,6 +386,14 @@ public final class ReverseTransform {
             if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess) {
                 roots.add(IrWalk.rootVar(a.target()));
             }
+            for (Expr own : IrWalk.ownExprs(s)) {
+                for (Expr w : writtenArrays(own)) {
+                    Var root = IrWalk.rootVar(w);
+                    if (root != null) {
+                        roots.add(root);
+                    }
+                }
+            }
         });
         boolean changed = true;
         while (changed) {
@@ -473,6 +496,11 @@ public final class ReverseTransform {
             Set<Var> changed = new HashSet<>();
             Set<Type.Base> elementsWritten = new HashSet<>();
             IrWalk.forEachStmt(body, x -> {
+                for (Expr own : IrWalk.ownExprs(x)) {
+                    for (Expr w : writtenArrays(own)) {
+                        elementsWritten.add(w.type().base());
+                    }
+                }
                 if (x instanceof Stmt.Assign a) {
                     if (a.target() instanceof Expr.VarRef r) {
                         changed.add(r.var());
