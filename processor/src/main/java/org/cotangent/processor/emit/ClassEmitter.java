@@ -12,7 +12,9 @@ import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.GeneratedClass;
+import org.cotangent.processor.ir.IrWalk;
 import org.cotangent.processor.ir.GeneratedMethod;
 
 /**
@@ -35,6 +37,29 @@ public final class ClassEmitter {
                 Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
         type.setJavadocComment(cls.javadoc());
         type.addAnnotation(new SingleMemberAnnotationExpr(new Name("Generated"), new StringLiteralExpr(GENERATOR)));
+        java.util.Map<String, Expr.PrivateField> handles = new java.util.TreeMap<>();
+        for (GeneratedMethod m : cls.methods()) {
+            IrWalk.forEachStmt(m.body(), s -> {
+                for (Expr own : IrWalk.ownExprs(s)) {
+                    IrWalk.forEachExpr(own, e -> {
+                        if (e instanceof Expr.PrivateField f) {
+                            handles.put(f.handle(), f);
+                        }
+                    });
+                }
+            });
+        }
+        for (Expr.PrivateField f : handles.values()) {
+            String erasure = f.type().javaName();
+            type.addMember(StaticJavaParser.parseBodyDeclaration("private static final VarHandle " + f.handle()
+                    + " = Fields.find(MethodHandles.lookup(), " + f.owner() + ".class, \"" + f.name() + "\", "
+                    + erasure + ".class);"));
+        }
+        if (!handles.isEmpty()) {
+            unit.addImport("java.lang.invoke.MethodHandles");
+            unit.addImport("java.lang.invoke.VarHandle");
+            unit.addImport("org.cotangent.runtime.Fields");
+        }
         type.addConstructor(Modifier.Keyword.PRIVATE);
         for (GeneratedClass.RecordDecl r : cls.records()) {
             RecordDeclaration record = new RecordDeclaration(

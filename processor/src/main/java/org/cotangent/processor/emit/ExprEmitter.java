@@ -87,6 +87,14 @@ final class ExprEmitter {
                     : StaticJavaParser.parseExpression(c.callee().owner());
             return new MethodCallExpr(target, c.callee().name(), args);
         }
+        if (e instanceof Expr.PrivateField f) {
+            NodeList<Expression> args = new NodeList<>();
+            if (f.receiver() != null) {
+                args.add(emit(f.receiver()));
+            }
+            return new EnclosedExpr(new CastExpr(StaticJavaParser.parseType(f.type().javaName()),
+                    new MethodCallExpr(new NameExpr(f.handle()), "get", args)));
+        }
         if (e instanceof Expr.InstanceField f) {
             return new FieldAccessExpr(emit(f.receiver()), f.name());
         }

@@ -560,10 +560,7 @@ final class BodyReader {
             return unsupported(tree, "field '" + field.getSimpleName() + "' of a local class cannot be read "
                     + "from the generated class: move the constant to a top-level or static nested class");
         }
-        if (field.getModifiers().contains(Modifier.PRIVATE)) {
-            return unsupported(tree, "private field '" + field.getSimpleName() + "' is not a compile-time "
-                    + "constant, so the generated class cannot read it yet: make it package-private");
-        }
+        boolean isPrivate = field.getModifiers().contains(Modifier.PRIVATE);
         if (!field.getModifiers().contains(Modifier.STATIC)) {
             Expr receiver;
             if (tree instanceof MemberSelectTree m) {
@@ -577,14 +574,22 @@ final class BodyReader {
             if (receiver == ERROR) {
                 return ERROR;
             }
+            if (isPrivate) {
+                return privateField(field, type.get(), receiver);
+            }
             return new Expr.InstanceField(receiver, field.getSimpleName().toString(), type.get());
         }
-        if (field.getModifiers().contains(Modifier.PRIVATE)) {
-            return unsupported(tree, "private field '" + field.getSimpleName() + "' is not a compile-time "
-                    + "constant, so the generated class cannot read it yet: make it package-private");
+        if (isPrivate) {
+            return privateField(field, type.get(), null);
         }
         return new Expr.FieldRef(ownerName((TypeElement) field.getEnclosingElement()),
                 field.getSimpleName().toString(), type.get());
+    }
+
+    private Expr privateField(VariableElement field, Type type, Expr receiver) {
+        String owner = ownerName((TypeElement) field.getEnclosingElement());
+        String handle = Names.fieldHandle(owner, field.getSimpleName().toString());
+        return new Expr.PrivateField(owner, field.getSimpleName().toString(), type, receiver, handle);
     }
 
     private Expr newArray(TreePath path, NewArrayTree tree) {

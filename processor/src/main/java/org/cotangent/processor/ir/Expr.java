@@ -129,6 +129,15 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * A read of a private field (static when {@code receiver} is null), reached through a
+     * {@code static final} VarHandle of the generated class named {@code handle}.
+     *
+     * @param owner the declaring class as written in generated code (its class literal is used)
+     */
+    record PrivateField(String owner, String name, Type type, Expr receiver, String handle) implements Expr {
+    }
+
     /** A read of an instance field of {@code receiver}, used as a constant: {@code self.scale}. */
     record InstanceField(Expr receiver, String name, Type type) implements Expr {
     }

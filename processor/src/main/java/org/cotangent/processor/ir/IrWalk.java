@@ -42,6 +42,8 @@ public final class IrWalk {
             forEachExpr(c.array(), visit);
         } else if (e instanceof Expr.InstanceField f) {
             forEachExpr(f.receiver(), visit);
+        } else if (e instanceof Expr.PrivateField f && f.receiver() != null) {
+            forEachExpr(f.receiver(), visit);
         } else if (e instanceof Expr.Call c) {
             if (c.receiver() != null) {
                 forEachExpr(c.receiver(), visit);

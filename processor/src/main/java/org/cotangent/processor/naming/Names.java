@@ -59,6 +59,11 @@ public final class Names {
         return method + "_jvp";
     }
 
+    /** The generated class's VarHandle for a private field: {@code Model.scale} -> {@code FIELD_Model_scale}. */
+    public static String fieldHandle(String owner, String field) {
+        return "FIELD_" + owner.replace('.', '_') + "_" + field;
+    }
+
     /** The accumulator parameter of {@code _vjp} for parameter {@code param}. */
     public static String accumulator(String param) {
         return param + "_adj";
