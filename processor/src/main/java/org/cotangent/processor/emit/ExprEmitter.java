@@ -80,6 +80,12 @@ final class ExprEmitter {
             }
             return new ArrayCreationExpr(StaticJavaParser.parseType(n.type().base().keyword()), levels, null);
         }
+        if (e instanceof Expr.Pullback p) {
+            NodeList<Expression> args = new NodeList<>();
+            p.allArguments().forEach(a -> args.add(emit(a)));
+            return new MethodCallExpr(StaticJavaParser.parseExpression(p.callee().vjpOwner()), p.callee().vjpName(),
+                    args);
+        }
         if (e instanceof Expr.Call c) {
             NodeList<Expression> args = new NodeList<>();
             c.args().forEach(a -> args.add(emit(a)));

@@ -106,6 +106,38 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * A call of a callee's pullback in a backward sweep: {@code Owner.g_vjp(receiver, args..., seed,
+     * accumulators...)} ({@code receiver} null for a static callee, {@code seed} null for a void one).
+     * Kept apart from other calls so that second-order code knows what each argument is.
+     */
+    record Pullback(Callee callee, Expr receiver, List<Expr> args, Expr seed, List<Expr> accumulators)
+            implements Expr {
+        public Pullback {
+            args = List.copyOf(args);
+            accumulators = List.copyOf(accumulators);
+        }
+
+        @Override
+        public Type type() {
+            return Type.VOID;
+        }
+
+        /** Every argument as passed, in order. */
+        public List<Expr> allArguments() {
+            List<Expr> all = new java.util.ArrayList<>();
+            if (receiver != null) {
+                all.add(receiver);
+            }
+            all.addAll(args);
+            if (seed != null) {
+                all.add(seed);
+            }
+            all.addAll(accumulators);
+            return all;
+        }
+    }
+
     /** {@code array.length}. */
     record Length(Expr array) implements Expr {
         @Override

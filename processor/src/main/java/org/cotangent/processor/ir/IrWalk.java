@@ -44,6 +44,8 @@ public final class IrWalk {
             forEachExpr(f.receiver(), visit);
         } else if (e instanceof Expr.PrivateField f && f.receiver() != null) {
             forEachExpr(f.receiver(), visit);
+        } else if (e instanceof Expr.Pullback p) {
+            p.allArguments().forEach(a -> forEachExpr(a, visit));
         } else if (e instanceof Expr.Call c) {
             if (c.receiver() != null) {
                 forEachExpr(c.receiver(), visit);

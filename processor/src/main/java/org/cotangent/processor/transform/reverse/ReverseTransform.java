@@ -663,8 +663,10 @@ public final class ReverseTransform {
                         if (y instanceof Expr.ArrayAccess acc && primal.contains(IrWalk.rootVar(acc))) {
                             out.elementBases.add(acc.type().base());
                         }
-                        if (y instanceof Expr.StaticCall call) {
-                            for (Expr arg : call.args()) {
+                        List<Expr> callArgs = y instanceof Expr.StaticCall call ? call.args()
+                                : y instanceof Expr.Pullback pullback ? pullback.allArguments() : null;
+                        if (callArgs != null) {
+                            for (Expr arg : callArgs) {
                                 Var root = IrWalk.rootVar(arg);
                                 if (arg.type().rank() > 0 && root != null && primal.contains(root)) {
                                     out.elementBases.add(arg.type().base());
@@ -897,16 +899,9 @@ public final class ReverseTransform {
         }
         Expr.Call c = (Expr.Call) value;
         popWritten(written, out, site);
-        List<Expr> args = new ArrayList<>();
-        if (c.receiver() != null) {
-            args.add(c.receiver());
-        }
-        args.addAll(c.args());
-        if (!c.callee().isVoid()) {
-            args.add(seedValue == null ? Build.ZERO : seedValue);
-        }
         List<Var> cells = new ArrayList<>();
         List<Expr> cellArgs = new ArrayList<>();
+        List<Expr> accumulators = new ArrayList<>();
         for (int k = 0; k < c.args().size(); k++) {
             if (!c.callee().wrt().get(k)) {
                 continue;
@@ -917,14 +912,15 @@ public final class ReverseTransform {
                 out.add(new Stmt.Decl(cell, tapePop("cell", Type.DOUBLE_ARRAY), site.pos()));
                 cells.add(cell);
                 cellArgs.add(arg);
-                args.add(Build.ref(cell));
+                accumulators.add(Build.ref(cell));
             } else if (activity.isActive(arg)) {
-                args.add(adjointArray(arg));
+                accumulators.add(adjointArray(arg));
             } else {
-                args.add(new Expr.StaticCall("Adjoints", "zerosLike", List.of(arg), arg.type()));
+                accumulators.add(new Expr.StaticCall("Adjoints", "zerosLike", List.of(arg), arg.type()));
             }
         }
-        out.add(new Stmt.ExprStmt(new Expr.StaticCall(c.callee().vjpOwner(), c.callee().vjpName(), args, Type.VOID),
+        Expr seedArg = c.callee().isVoid() ? null : seedValue == null ? Build.ZERO : seedValue;
+        out.add(new Stmt.ExprStmt(new Expr.Pullback(c.callee(), c.receiver(), c.args(), seedArg, accumulators),
                 site.pos()));
         popWritten(written, out, site);
         AdjointPropagator p = new AdjointPropagator(activity, scratch, adjoints::get, site.pos(), out);
