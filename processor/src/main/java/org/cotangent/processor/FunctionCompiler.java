@@ -59,6 +59,11 @@ final class FunctionCompiler {
             if (fn.returnType().rank() > 0) {
                 out.add(GradWrapper.vectorJacobian(fn));
             }
+            out.add(org.cotangent.processor.transform.forward.ReverseTangent.of(fn, vjp));
+            if (fn.returnType().isScalarDouble()) {
+                out.add(GradWrapper.hvp(fn));
+                out.add(GradWrapper.hessian(fn));
+            }
         }
         return Optional.of(out);
     }

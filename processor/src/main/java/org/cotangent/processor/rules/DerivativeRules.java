@@ -90,4 +90,28 @@ public final class DerivativeRules {
     private static Expr square(Expr e) {
         return mul(e, e);
     }
+
+    /**
+     * Second order: the partial derivative of the runtime helper {@code Primitives.name} (a first
+     * partial of some primitive) with respect to its argument {@code i}, for forward mode over
+     * generated reverse code. Helpers that are piecewise constant (max, min, copySign, %) have 0.
+     */
+    public static Expr primitivePartial(String name, int i, List<Expr> args) {
+        Expr a = args.get(0);
+        Expr b = args.size() > 1 ? args.get(1) : null;
+        return switch (name) {
+            case "powPartialBase" -> i == 0
+                    ? mul(b, primitive("powPartialBase", a, sub(b, Build.ONE)))
+                    : mul(math(MathFn.POW, a, sub(b, Build.ONE)), add(Build.ONE, mul(b, math(MathFn.LOG, a))));
+            case "powPartialExponent" -> i == 0 ? div(b, a) : math(MathFn.LOG, a);
+            case "hypotPartial" -> i == 0 ? div(Build.ONE, b) : neg(div(a, mul(b, b)));
+            case "atan2PartialY" -> i == 0
+                    ? neg(div(mul(lit(2.0), mul(a, b)), square(add(mul(a, a), mul(b, b)))))
+                    : div(sub(mul(a, a), mul(b, b)), square(add(mul(a, a), mul(b, b))));
+            case "atan2PartialX" -> i == 0
+                    ? div(sub(mul(a, a), mul(b, b)), square(add(mul(a, a), mul(b, b))))
+                    : div(mul(lit(2.0), mul(a, b)), square(add(mul(a, a), mul(b, b))));
+            default -> Build.ZERO;
+        };
+    }
 }

@@ -210,4 +210,133 @@ public final class GradWrapper {
         out.addAll(rest);
         return out;
     }
+
+    /**
+     * {@code f_hvp(params..., tangents...)}: the Hessian times the direction given by the tangents,
+     * forward over reverse, in the gradient record's shape ({@code value} holds f).
+     */
+    public static GeneratedMethod hvp(Function fn) {
+        List<String> taken = new ArrayList<>();
+        fn.params().forEach(p -> taken.add(p.name()));
+        Names names = new Names(taken);
+        List<GeneratedMethod.Param> params = new ArrayList<>();
+        fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
+        List<Expr> args = new ArrayList<>();
+        fn.params().forEach(p -> args.add(new Expr.VarRef(p)));
+        for (Var w : fn.wrt()) {
+            Var dot = new Var(names.fresh(Names.tangent(w.name())), w.type());
+            params.add(new GeneratedMethod.Param(w.type().javaName(), dot.name()));
+            args.add(new Expr.VarRef(dot));
+        }
+        List<Stmt> body = new ArrayList<>();
+        List<Var> dots = new ArrayList<>();
+        List<Var> accs = new ArrayList<>();
+        for (Var w : fn.wrt()) {
+            accs.add(declareZeros(names.fresh(Names.accumulator(w.name())), w, body));
+        }
+        for (Var w : fn.wrt()) {
+            dots.add(declareZeros(names.fresh(Names.accumulator(w.name()) + "_dot"), w, body));
+        }
+        args.add(new Expr.Literal("1.0", Type.DOUBLE));
+        args.add(new Expr.Literal("0.0", Type.DOUBLE));
+        accs.forEach(a -> args.add(new Expr.VarRef(a)));
+        dots.forEach(a -> args.add(new Expr.VarRef(a)));
+        Var value = new Var(names.fresh("value"), Type.DOUBLE);
+        body.add(new Stmt.Decl(value, new Expr.StaticCall(null,
+                org.cotangent.processor.transform.forward.ReverseTangent.name(fn.name()), args, Type.DOUBLE), null));
+        List<Expr> recordArgs = new ArrayList<>();
+        recordArgs.add(new Expr.VarRef(value));
+        for (int k = 0; k < dots.size(); k++) {
+            Expr d = new Expr.VarRef(dots.get(k));
+            recordArgs.add(fn.wrt().get(k).type().rank() == 0
+                    ? new Expr.ArrayAccess(d, new Expr.Literal("0", Type.INT), Type.DOUBLE) : d);
+        }
+        String record = Names.gradientRecord(fn.name());
+        body.add(new Stmt.Return(new Expr.Construct(record, recordArgs, Type.named(record)), null));
+        return new GeneratedMethod(fn.name() + "_hvp", "Hessian-vector product of {@link " + fn.ownerClass() + "#"
+                + fn.name() + "} along the tangents, by forward mode over reverse mode: the record's "
+                + "components hold H v (its value holds f).", record, params, new Stmt.Block(body));
+    }
+
+    /** {@code f_hessian}: n Hessian-vector products along the unit directions, {@code n x n}. */
+    public static GeneratedMethod hessian(Function fn) {
+        List<String> taken = new ArrayList<>();
+        fn.params().forEach(p -> taken.add(p.name()));
+        Names names = new Names(taken);
+        List<GeneratedMethod.Param> params = new ArrayList<>();
+        fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
+        List<Stmt> body = new ArrayList<>();
+        List<Var> directions = new ArrayList<>();
+        List<Var> accs = new ArrayList<>();
+        List<Var> dots = new ArrayList<>();
+        for (Var w : fn.wrt()) {
+            directions.add(declareZeros(names.fresh(w.name() + "_direction"), w, body));
+        }
+        for (Var w : fn.wrt()) {
+            accs.add(declareZeros(names.fresh(Names.accumulator(w.name())), w, body));
+        }
+        for (Var w : fn.wrt()) {
+            dots.add(declareZeros(names.fresh(Names.accumulator(w.name()) + "_dot"), w, body));
+        }
+        Expr size = null;
+        for (Var w : fn.wrt()) {
+            Expr n = switch (w.type().rank()) {
+                case 0 -> new Expr.Literal("1", Type.INT);
+                case 1 -> new Expr.Length(new Expr.VarRef(w));
+                default -> new Expr.StaticCall("Adjoints", "size", List.of(new Expr.VarRef(w)), Type.INT);
+            };
+            size = size == null ? n : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, size, n, Type.INT);
+        }
+        Var n = new Var(names.fresh("n"), Type.INT);
+        body.add(new Stmt.Decl(n, size == null ? new Expr.Literal("0", Type.INT) : size, null));
+        Var hessian = new Var(names.fresh("hessian"), Type.DOUBLE_MATRIX);
+        body.add(new Stmt.Decl(hessian, new Expr.NewArray(Type.DOUBLE_MATRIX, List.of(new Expr.VarRef(n),
+                new Expr.VarRef(n))), null));
+        Var j = new Var(names.fresh("j"), Type.INT);
+        List<Expr> args = new ArrayList<>();
+        fn.params().forEach(p -> args.add(new Expr.VarRef(p)));
+        for (int k = 0; k < directions.size(); k++) {
+            Expr d = new Expr.VarRef(directions.get(k));
+            args.add(fn.wrt().get(k).type().rank() == 0
+                    ? new Expr.ArrayAccess(d, new Expr.Literal("0", Type.INT), Type.DOUBLE) : d);
+        }
+        args.add(new Expr.Literal("1.0", Type.DOUBLE));
+        args.add(new Expr.Literal("0.0", Type.DOUBLE));
+        accs.forEach(a -> args.add(new Expr.VarRef(a)));
+        dots.forEach(a -> args.add(new Expr.VarRef(a)));
+        List<Expr> directionRefs = new ArrayList<>();
+        directions.forEach(d -> directionRefs.add(new Expr.VarRef(d)));
+        List<Expr> all = new ArrayList<>();
+        accs.forEach(a -> all.add(new Expr.VarRef(a)));
+        dots.forEach(a -> all.add(new Expr.VarRef(a)));
+        List<Expr> dotRefs = new ArrayList<>();
+        dots.forEach(a -> dotRefs.add(new Expr.VarRef(a)));
+        List<Stmt> loop = List.of(
+                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "unit", prepend(new Expr.VarRef(j), directionRefs),
+                        Type.VOID), null),
+                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "zero", all, Type.VOID), null),
+                new Stmt.ExprStmt(new Expr.StaticCall(null,
+                        org.cotangent.processor.transform.forward.ReverseTangent.name(fn.name()), args, Type.DOUBLE),
+                        null),
+                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "flatten", prepend(new Expr.ArrayAccess(
+                        new Expr.VarRef(hessian), new Expr.VarRef(j), Type.DOUBLE_ARRAY), dotRefs), Type.VOID), null));
+        body.add(new Stmt.CountedLoop(j, new Expr.Literal("0", Type.INT), new Expr.VarRef(n), true,
+                new Stmt.Block(loop), null));
+        body.add(new Stmt.Return(new Expr.VarRef(hessian), null));
+        return new GeneratedMethod(fn.name() + "_hessian", "The Hessian of {@link " + fn.ownerClass() + "#" + fn.name()
+                + "} with respect to " + wrtList(fn) + " (flattened in declaration order, row-major), {@code n x n}: "
+                + "n Hessian-vector products, forward over reverse.", "double[][]", params, new Stmt.Block(body));
+    }
+
+    private static Var declareZeros(String name, Var like, List<Stmt> body) {
+        Type type = like.type().rank() == 0 ? Type.DOUBLE_ARRAY : like.type();
+        Var v = new Var(name, type);
+        Expr zeros = switch (like.type().rank()) {
+            case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
+            case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(like))));
+            default -> new Expr.StaticCall("Adjoints", "zerosLike", List.of(new Expr.VarRef(like)), like.type());
+        };
+        body.add(new Stmt.Decl(v, zeros, null));
+        return v;
+    }
 }

@@ -1,0 +1,470 @@
+package org.cotangent.processor.transform.forward;
+
+import org.cotangent.processor.ir.AssignOp;
+import org.cotangent.processor.ir.BinaryOp;
+import org.cotangent.processor.ir.Build;
+import org.cotangent.processor.ir.Expr;
+import org.cotangent.processor.ir.Function;
+import org.cotangent.processor.ir.GeneratedMethod;
+import org.cotangent.processor.ir.IrWalk;
+import org.cotangent.processor.ir.Stmt;
+import org.cotangent.processor.ir.Type;
+import org.cotangent.processor.ir.UnaryOp;
+import org.cotangent.processor.ir.Var;
+import org.cotangent.processor.naming.Names;
+import org.cotangent.processor.rules.DerivativeRules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Second order, forward over reverse: applies forward mode to a generated {@code _vjp} (its IR,
+ * before printing), giving {@code f_vjpTangent}. Along a direction {@code v} of the inputs, the
+ * tangents of the adjoints it accumulates are Hessian-vector products.
+ *
+ * <p>Every floating variable of the reverse code gets a tangent (no activity analysis: the reverse
+ * code's variables are adjoints, saved values and temporaries, nearly all of which vary). The tape
+ * carries each value's tangent right after the value; pullbacks of callees become calls of their
+ * own {@code _vjpTangent}; the runtime's first-partial helpers get their partials from
+ * {@link DerivativeRules#primitivePartial}.
+ */
+public final class ReverseTangent {
+    private final Function fn;
+    private final GeneratedMethod vjp;
+    private final Names names;
+    private final Map<String, Var> tangents = new HashMap<>();
+    private final Set<String> floating = new HashSet<>();
+    private final Map<String, Type> types = new HashMap<>();
+    private String tape;
+
+    private ReverseTangent(Function fn, GeneratedMethod vjp, Names names) {
+        this.fn = fn;
+        this.vjp = vjp;
+        this.names = names;
+    }
+
+    /** The name of the second-order method of {@code method}. */
+    public static String name(String method) {
+        return method + "_vjpTangent";
+    }
+
+    /** {@code f_vjpTangent}, from {@code f}'s {@code _vjp}. */
+    public static GeneratedMethod of(Function fn, GeneratedMethod vjp) {
+        List<String> taken = new ArrayList<>();
+        vjp.params().forEach(p -> taken.add(p.name()));
+        IrWalk.forEachStmt(vjp.body(), s -> {
+            if (s instanceof Stmt.Decl d) {
+                taken.add(d.var().name());
+            }
+        });
+        return new ReverseTangent(fn, vjp, new Names(taken)).build();
+    }
+
+    private GeneratedMethod build() {
+        // parameters: the vjp's, with a tangent after each group: inputs, seed, accumulators
+        int nParams = fn.params().size();
+        List<GeneratedMethod.Param> in = vjp.params();
+        List<GeneratedMethod.Param> params = new ArrayList<>(in.subList(0, nParams));
+        List<Stmt> prologue = new ArrayList<>();
+        for (GeneratedMethod.Param p : in) {
+            types.put(p.name(), typeOf(p.type()));
+        }
+        for (Var w : fn.wrt()) {
+            params.add(new GeneratedMethod.Param(w.type().javaName(), tangentOf(w.name(), w.type()).name()));
+        }
+        for (int k = 0; k < nParams; k++) {
+            Var p = fn.params().get(k);
+            if (p.type().isFloating() && !fn.wrt().contains(p)) {
+                Var dot = tangentOf(p.name(), p.type());
+                prologue.add(new Stmt.Decl(dot, zerosLike(Build.ref(p)), null));
+            }
+        }
+        boolean hasSeed = fn.returnType().base() != Type.Base.VOID;
+        int rest = nParams;
+        if (hasSeed) {
+            GeneratedMethod.Param seed = in.get(nParams);
+            params.add(seed);
+            params.add(new GeneratedMethod.Param(seed.type(), tangentOf(seed.name(), typeOf(seed.type())).name()));
+            rest++;
+        }
+        List<GeneratedMethod.Param> accs = in.subList(rest, in.size());
+        params.addAll(accs);
+        for (GeneratedMethod.Param a : accs) {
+            params.add(new GeneratedMethod.Param(a.type(), tangentOf(a.name(), typeOf(a.type())).name()));
+        }
+        IrWalk.forEachStmt(vjp.body(), s -> {
+            if (s instanceof Stmt.Decl d) {
+                types.put(d.var().name(), d.var().type());
+                if (d.var().type().base() == Type.Base.TAPE) {
+                    tape = d.var().name();
+                }
+            }
+            if (s instanceof Stmt.CountedLoop c) {
+                types.put(c.counter().name(), c.counter().type());
+            }
+        });
+        List<Stmt> body = new ArrayList<>(prologue);
+        body.addAll(block(vjp.body().stmts()));
+        String doc = "Forward mode over {@link #" + vjp.name() + "}: runs it, and along the tangents of the inputs, "
+                + "the seed and the accumulators accumulates the tangents of the adjoints into the accumulators' "
+                + "tangents (second derivatives: Hessian-vector products). Used by {@code _hvp} and by callers' "
+                + "second-order code.";
+        return new GeneratedMethod(name(fn.name()), doc, vjp.returnType(), params, new Stmt.Block(body));
+    }
+
+    private static Type typeOf(String javaName) {
+        int rank = 0;
+        String base = javaName;
+        while (base.endsWith("[]")) {
+            base = base.substring(0, base.length() - 2);
+            rank++;
+        }
+        return switch (base) {
+            case "double" -> new Type(Type.Base.DOUBLE, rank);
+            case "int" -> new Type(Type.Base.INT, rank);
+            case "long" -> new Type(Type.Base.LONG, rank);
+            case "boolean" -> new Type(Type.Base.BOOLEAN, rank);
+            default -> new Type(Type.Base.OTHER, rank, base);
+        };
+    }
+
+    private Var tangentOf(String name, Type type) {
+        Var t = tangents.get(name);
+        if (t == null) {
+            t = new Var(names.fresh(name + "_dot"), type);
+            tangents.put(name, t);
+            floating.add(name);
+        }
+        return t;
+    }
+
+    private boolean hasTangent(Var v) {
+        return v.type().isFloating();
+    }
+
+    private Var dot(Var v) {
+        return tangentOf(v.name(), v.type());
+    }
+
+    private List<Stmt> block(List<Stmt> stmts) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : stmts) {
+            statement(s, out);
+        }
+        return out;
+    }
+
+    private void statement(Stmt s, List<Stmt> out) {
+        if (s instanceof Stmt.Decl d) {
+            if (d.init() == null || !hasTangent(d.var())) {
+                out.add(s);
+                return;
+            }
+            if (isPop(d.init())) {
+                out.add(new Stmt.Decl(dot(d.var()), d.init(), d.pos()));
+                out.add(s);
+                return;
+            }
+            if (d.init() instanceof Expr.Call c) {
+                Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named("Dual"));
+                out.add(new Stmt.Decl(dual, jvpCall(c, dual.type()), d.pos()));
+                out.add(new Stmt.Decl(dot(d.var()), new Expr.StaticCall(dual.name(), "tangent", List.of(), Type.DOUBLE),
+                        d.pos()));
+                out.add(new Stmt.Decl(d.var(), new Expr.StaticCall(dual.name(), "value", List.of(), Type.DOUBLE),
+                        d.pos()));
+                return;
+            }
+            out.add(new Stmt.Decl(dot(d.var()), tangentValue(d.init()), d.pos()));
+            out.add(s);
+        } else if (s instanceof Stmt.Assign a) {
+            Var root = IrWalk.rootVar(a.target());
+            if (root == null || !a.target().type().isFloating()) {
+                out.add(s);
+                return;
+            }
+            Expr dotTarget = tangentArray(a.target());
+            if (isPop(a.value())) {
+                out.add(new Stmt.Assign(dotTarget, AssignOp.SET, a.value(), a.pos()));
+                out.add(s);
+                return;
+            }
+            if (a.value() instanceof Expr.Call c && a.op() == AssignOp.SET) {
+                Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named("Dual"));
+                out.add(new Stmt.Decl(dual, jvpCall(c, dual.type()), a.pos()));
+                out.add(new Stmt.Assign(dotTarget, AssignOp.SET,
+                        new Expr.StaticCall(dual.name(), "tangent", List.of(), Type.DOUBLE), a.pos()));
+                out.add(new Stmt.Assign(a.target(), AssignOp.SET,
+                        new Expr.StaticCall(dual.name(), "value", List.of(), Type.DOUBLE), a.pos()));
+                return;
+            }
+            if (a.target().type().rank() > 0) {
+                out.add(new Stmt.Assign(dotTarget, AssignOp.SET, tangentValue(a.value()), a.pos()));
+                out.add(s);
+                return;
+            }
+            Expr rhs = a.op() == AssignOp.SET || a.op() == AssignOp.ADD || a.op() == AssignOp.SUB ? a.value()
+                    : new Expr.Binary(a.op().binary().orElseThrow(), a.target(), a.value(), Type.DOUBLE);
+            Expr t = tangent(rhs);
+            AssignOp op = a.op() == AssignOp.ADD || a.op() == AssignOp.SUB ? a.op() : AssignOp.SET;
+            if (!(op != AssignOp.SET && Build.isZero(t))) {
+                out.add(new Stmt.Assign(dotTarget, op, t, a.pos()));
+            }
+            out.add(s);
+        } else if (s instanceof Stmt.ExprStmt e) {
+            exprStatement(e, out);
+        } else if (s instanceof Stmt.If f) {
+            out.add(new Stmt.If(f.condition(), new Stmt.Block(block(f.then().stmts())),
+                    new Stmt.Block(block(f.otherwise().stmts())), f.pos()));
+        } else if (s instanceof Stmt.While w) {
+            out.add(new Stmt.While(w.condition(), new Stmt.Block(block(w.body().stmts())), w.label(), w.pos()));
+        } else if (s instanceof Stmt.CountedLoop c) {
+            out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(),
+                    new Stmt.Block(block(c.body().stmts())), c.pos()));
+        } else if (s instanceof Stmt.Block b) {
+            out.add(new Stmt.Block(block(b.stmts())));
+        } else {
+            out.add(s);
+        }
+    }
+
+    private boolean isPop(Expr e) {
+        return e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape)
+                && (c.name().equals("popDouble") || c.name().equals("popRef"));
+    }
+
+    private void exprStatement(Stmt.ExprStmt e, List<Stmt> out) {
+        Expr x = e.expr();
+        if (x instanceof Expr.Pullback p) {
+            out.add(new Stmt.ExprStmt(pullbackTangent(p), e.pos()));
+            return;
+        }
+        if (x instanceof Expr.Call c) {
+            // a call for its effect on arrays: its _jvp updates their tangents too
+            out.add(new Stmt.ExprStmt(jvpCall(c, Type.VOID), e.pos()));
+            return;
+        }
+        if (!(x instanceof Expr.StaticCall c)) {
+            out.add(e);
+            return;
+        }
+        boolean onTape = c.owner() != null && c.owner().equals(tape);
+        String name = c.name();
+        if (onTape && (name.equals("pushDouble") || name.equals("pushRef") && isFloatingArray(c.args().get(0)))) {
+            out.add(e);
+            out.add(call(tape, name, tangentValue(c.args().get(0)), e));
+        } else if (onTape && (name.equals("pushAll") || name.equals("keep")) && isFloatingArray(c.args().get(0))) {
+            out.add(e);
+            out.add(call(tape, name, tangentArray(c.args().get(0)), e));
+        } else if (onTape && (name.equals("popAll") || name.equals("restoreKept"))
+                && isFloatingArray(c.args().get(0))) {
+            out.add(call(tape, name, tangentArray(c.args().get(0)), e));
+            out.add(e);
+        } else if (onTape && name.equals("releaseCells")) {
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall(tape, name, List.of(new Expr.Binary(BinaryOp.MUL,
+                    new Expr.Literal("2", Type.INT), c.args().get(0), Type.INT)), Type.VOID), e.pos()));
+        } else if ("Adjoints".equals(c.owner()) && (name.equals("addInto") || name.equals("copyInto"))) {
+            out.add(e);
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", name,
+                    List.of(tangentArray(c.args().get(0)), tangentArray(c.args().get(1))), Type.VOID), e.pos()));
+        } else {
+            out.add(e);
+        }
+    }
+
+    private Stmt call(String owner, String name, Expr arg, Stmt.ExprStmt at) {
+        return new Stmt.ExprStmt(new Expr.StaticCall(owner, name, List.of(arg), Type.VOID), at.pos());
+    }
+
+    private static boolean isFloatingArray(Expr e) {
+        return e.type().rank() > 0 && e.type().isFloating();
+    }
+
+    /** {@code g_jvp(receiver, args..., tangents of the differentiated ones...)}. */
+    private Expr jvpCall(Expr.Call c, Type type) {
+        List<Expr> args = new ArrayList<>();
+        if (c.receiver() != null) {
+            args.add(c.receiver());
+        }
+        args.addAll(c.args());
+        for (int k = 0; k < c.args().size(); k++) {
+            if (c.callee().wrt().get(k)) {
+                Expr a = c.args().get(k);
+                if (a.type().rank() == 0) {
+                    args.add(tangent(a));
+                } else {
+                    Var root = IrWalk.rootVar(a);
+                    args.add(root != null && hasTangent(root) ? tangentArray(a) : zerosLike(a));
+                }
+            }
+        }
+        return new Expr.StaticCall(c.callee().jvpOwner(), Names.jvp(c.callee().name()), args, type);
+    }
+
+    private Expr pullbackTangent(Expr.Pullback p) {
+        List<Expr> args = new ArrayList<>();
+        if (p.receiver() != null) {
+            args.add(p.receiver());
+        }
+        args.addAll(p.args());
+        for (int k = 0; k < p.args().size(); k++) {
+            if (p.callee().wrt().get(k)) {
+                Expr a = p.args().get(k);
+                args.add(a.type().rank() == 0 ? tangent(a) : tangentArray(a));
+            }
+        }
+        if (p.seed() != null) {
+            args.add(p.seed());
+            args.add(tangent(p.seed()));
+        }
+        args.addAll(p.accumulators());
+        for (Expr acc : p.accumulators()) {
+            args.add(tangentArray(acc));
+        }
+        return new Expr.StaticCall(p.callee().jvpOwner(), name(p.callee().name()), args, Type.VOID);
+    }
+
+    /** The tangent of a value assigned whole: a scalar, or an array (fresh, aliased or from the tape). */
+    private Expr tangentValue(Expr e) {
+        if (e.type().rank() == 0) {
+            return tangent(e);
+        }
+        if (e instanceof Expr.NewArray n) {
+            return n;
+        }
+        if (e instanceof Expr.ArrayLiteral l) {
+            List<Expr> elements = new ArrayList<>();
+            for (Expr x : l.elements()) {
+                elements.add(tangentValue(x));
+            }
+            return new Expr.ArrayLiteral(l.type(), elements);
+        }
+        if (e instanceof Expr.Clone c) {
+            return new Expr.Clone(tangentArray(c.array()));
+        }
+        if (e instanceof Expr.StaticCall c && "Adjoints".equals(c.owner())) {
+            if (c.name().equals("zerosLike")) {
+                return c;
+            }
+            if (c.name().equals("copyOf")) {
+                return new Expr.StaticCall("Adjoints", "copyOf", List.of(tangentArray(c.args().get(0))), c.type());
+            }
+        }
+        if (e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape) && c.name().equals("cell")) {
+            return c;
+        }
+        if (e instanceof Expr.Literal) {
+            return e;
+        }
+        if (e instanceof Expr.Conditional c) {
+            return new Expr.Conditional(c.condition(), tangentValue(c.whenTrue()), tangentValue(c.whenFalse()),
+                    c.type());
+        }
+        if (e instanceof Expr.VarRef || e instanceof Expr.ArrayAccess) {
+            Var root = IrWalk.rootVar(e);
+            if (root != null && hasTangent(root)) {
+                return tangentArray(e);
+            }
+        }
+        return zerosLike(e);
+    }
+
+    private Expr zerosLike(Expr e) {
+        if (e.type().rank() == 0) {
+            return Build.ZERO;
+        }
+        return new Expr.StaticCall("Adjoints", "zerosLike", List.of(e), e.type());
+    }
+
+    private Expr tangentArray(Expr e) {
+        if (e instanceof Expr.VarRef r) {
+            return Build.ref(dot(r.var()));
+        }
+        if (e instanceof Expr.ArrayAccess a) {
+            return new Expr.ArrayAccess(tangentArray(a.array()), a.index(), a.type());
+        }
+        if (e instanceof Expr.Conditional c) {
+            return new Expr.Conditional(c.condition(), tangentArray(c.whenTrue()), tangentArray(c.whenFalse()),
+                    c.type());
+        }
+        throw new IllegalStateException("no tangent for array expression " + e);
+    }
+
+    /** The directional derivative of a scalar expression of the reverse code. */
+    private Expr tangent(Expr e) {
+        if (!e.type().isFloating() || e.type().rank() > 0) {
+            return Build.ZERO;
+        }
+        if (e instanceof Expr.VarRef r) {
+            return Build.ref(dot(r.var()));
+        }
+        if (e instanceof Expr.ArrayAccess a) {
+            Var root = IrWalk.rootVar(a);
+            return root != null && hasTangent(root) ? tangentArray(a) : Build.ZERO;
+        }
+        if (e instanceof Expr.Cast c) {
+            return tangent(c.operand());
+        }
+        if (e instanceof Expr.Unary u) {
+            Expr t = tangent(u.operand());
+            return u.op() == UnaryOp.NEG ? Build.neg(t) : t;
+        }
+        if (e instanceof Expr.Conditional c) {
+            return new Expr.Conditional(c.condition(), tangent(c.whenTrue()), tangent(c.whenFalse()), Type.DOUBLE);
+        }
+        if (e instanceof Expr.Binary b) {
+            Supplier<Expr> left = b::left;
+            Supplier<Expr> right = b::right;
+            Supplier<Expr> self = () -> b;
+            Expr sum = Build.ZERO;
+            Expr tl = tangent(b.left());
+            Expr tr = tangent(b.right());
+            if (!Build.isZero(tl)) {
+                sum = Build.add(sum, scale(tl, DerivativeRules.partial(b.op(), 0, left, right, self)));
+            }
+            if (!Build.isZero(tr)) {
+                sum = Build.add(sum, scale(tr, DerivativeRules.partial(b.op(), 1, left, right, self)));
+            }
+            return sum;
+        }
+        if (e instanceof Expr.MathCall m) {
+            List<Supplier<Expr>> args = new ArrayList<>();
+            for (Expr a : m.args()) {
+                args.add(() -> a);
+            }
+            Expr sum = Build.ZERO;
+            for (int i = 0; i < m.args().size(); i++) {
+                Expr t = tangent(m.args().get(i));
+                if (!Build.isZero(t)) {
+                    sum = Build.add(sum, scale(t, DerivativeRules.partial(m.fn(), i, args, () -> m)));
+                }
+            }
+            return sum;
+        }
+        if (e instanceof Expr.StaticCall c && "Primitives".equals(c.owner())) {
+            Expr sum = Build.ZERO;
+            for (int i = 0; i < c.args().size(); i++) {
+                Expr t = tangent(c.args().get(i));
+                if (!Build.isZero(t)) {
+                    sum = Build.add(sum, scale(t, DerivativeRules.primitivePartial(c.name(), i, c.args())));
+                }
+            }
+            return sum;
+        }
+        return Build.ZERO;
+    }
+
+    private static Expr scale(Expr tangent, Expr partial) {
+        if (Build.isZero(partial)) {
+            return Build.ZERO;
+        }
+        if (partial instanceof Expr.Literal l && l.isNumber(-1.0)) {
+            return Build.neg(tangent);
+        }
+        return Build.mul(partial, tangent);
+    }
+}
