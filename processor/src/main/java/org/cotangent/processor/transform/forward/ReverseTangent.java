@@ -323,7 +323,8 @@ public final class ReverseTangent {
         }
         args.addAll(p.accumulators());
         for (Expr acc : p.accumulators()) {
-            args.add(tangentArray(acc));
+            Var root = IrWalk.rootVar(acc);
+            args.add(root != null && hasTangent(root) ? tangentArray(acc) : tangentValue(acc));
         }
         return new Expr.StaticCall(p.callee().jvpOwner(), name(p.callee().name()), args, Type.VOID);
     }
