@@ -649,6 +649,10 @@ final class BodyReader {
         }
         String name = method.getSimpleName().toString();
         Optional<org.cotangent.processor.ir.Callee> callee = callees.resolve(method);
+        if (callee.isPresent() && callee.get().returnType().rank() > 0) {
+            return unsupported(tree, "calling '" + name + "', which returns an array, from differentiated code is not "
+                    + "supported yet: make it a void method that writes an output array parameter");
+        }
         if (callee.isPresent()) {
             Expr receiver = null;
             if (!callee.get().isStatic()) {
