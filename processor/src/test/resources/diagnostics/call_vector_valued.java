@@ -10,7 +10,7 @@ class CallVectorValued {
 
     @Differentiable
     static double sum(double x) {
-        // ERROR: COT002 col=29
+        // ERROR: COT002 col=26
         double[] p = pair(x);
         return p[0] + p[1];
     }
