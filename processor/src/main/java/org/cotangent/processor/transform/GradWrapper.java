@@ -140,7 +140,7 @@ public final class GradWrapper {
                 default -> new Expr.StaticCall("Adjoints", "zerosLike", List.of(new Expr.VarRef(w)), w.type());
             };
             body.add(new Stmt.Decl(holder, zeros, null));
-            parts.add(new Expr.VarRef(holder));
+            parts.add(asObject(new Expr.VarRef(holder)));
             jvpTangents.add(w.type().rank() == 0
                     ? new Expr.ArrayAccess(new Expr.VarRef(holder), new Expr.Literal("0", Type.INT), Type.DOUBLE)
                     : new Expr.VarRef(holder));
@@ -157,35 +157,47 @@ public final class GradWrapper {
         jvpArgs.addAll(jvpTangents);
         Var n = new Var(names.fresh("n"), Type.INT);
         body.add(new Stmt.Decl(n, size, null));
+        List<Var[]> snapshots = snapshots(fn, names, body);
         // the value (and so m) from a first forward sweep along zero directions
         Var first = new Var(names.fresh("first"), Type.named("DualVector"));
         body.add(new Stmt.Decl(first, new Expr.StaticCall(null, Names.jvp(fn.name()), jvpArgs, first.type()), null));
         Var m = new Var(names.fresh("m"), Type.INT);
         body.add(new Stmt.Decl(m, new Expr.Length(new Expr.StaticCall(first.name(), "value", List.of(),
                 Type.DOUBLE_ARRAY)), null));
+        for (int k = 0; k < snapshots.size(); k++) {
+            Var p = snapshots.get(k)[0];
+            Var done = new Var(names.fresh(p.name() + "_final"), p.type());
+            body.add(new Stmt.Decl(done, new Expr.StaticCall("Adjoints", "copyOf", List.of(new Expr.VarRef(p)),
+                    p.type()), null));
+            snapshots.set(k, new Var[] {p, snapshots.get(k)[1], done});
+        }
         Var jacobian = new Var(names.fresh("jacobian"), Type.DOUBLE_MATRIX);
         body.add(new Stmt.Decl(jacobian, new Expr.NewArray(Type.DOUBLE_MATRIX, List.of(new Expr.VarRef(m),
                 new Expr.VarRef(n))), null));
         Var j = new Var(names.fresh("j"), Type.INT);
         Var column = new Var(names.fresh("column"), Type.named("DualVector"));
-        List<Stmt> forwardSweeps = List.of(
+        List<Stmt> forwardSweeps = new ArrayList<>(resetTo(snapshots, 1));
+        forwardSweeps.addAll(List.of(
                 new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "unit", prepend(new Expr.VarRef(j), parts),
                         Type.VOID), null),
                 new Stmt.Decl(column, new Expr.StaticCall(null, Names.jvp(fn.name()), jvpArgs, column.type()), null),
                 new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "setColumn", List.of(new Expr.VarRef(jacobian),
                         new Expr.VarRef(j), new Expr.StaticCall(column.name(), "tangent", List.of(),
-                                Type.DOUBLE_ARRAY)), Type.VOID), null));
+                                Type.DOUBLE_ARRAY)), Type.VOID), null)));
         Var seed = new Var(names.fresh("seed"), Type.DOUBLE_ARRAY);
         Var i = new Var(names.fresh("i"), Type.INT);
         vjpArgs.add(new Expr.VarRef(seed));
-        vjpArgs.addAll(parts);
-        List<Stmt> reverseSweeps = List.of(
+        for (Expr part : parts) {
+            vjpArgs.add(((Expr.Cast) part).operand());
+        }
+        List<Stmt> reverseSweeps = new ArrayList<>(resetTo(snapshots, 1));
+        reverseSweeps.addAll(List.of(
                 new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "unit", List.of(new Expr.VarRef(i),
                         new Expr.VarRef(seed)), Type.VOID), null),
                 new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "zero", parts, Type.VOID), null),
                 new Stmt.ExprStmt(new Expr.StaticCall(null, Names.vjp(fn.name()), vjpArgs, Type.DOUBLE_ARRAY), null),
                 new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "flatten", prepend(new Expr.ArrayAccess(
-                        new Expr.VarRef(jacobian), new Expr.VarRef(i), Type.DOUBLE_ARRAY), parts), Type.VOID), null));
+                        new Expr.VarRef(jacobian), new Expr.VarRef(i), Type.DOUBLE_ARRAY), parts), Type.VOID), null)));
         Stmt.Block reverse = new Stmt.Block(List.of(
                 new Stmt.Decl(seed, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.VarRef(m))), null),
                 new Stmt.CountedLoop(i, new Expr.Literal("0", Type.INT), new Expr.VarRef(m), true,
@@ -195,6 +207,7 @@ public final class GradWrapper {
                 new Expr.VarRef(m), Type.BOOLEAN), new Stmt.Block(List.of(new Stmt.CountedLoop(j,
                 new Expr.Literal("0", Type.INT), new Expr.VarRef(n), true, new Stmt.Block(forwardSweeps), null))),
                 reverse, null));
+        body.addAll(resetTo(snapshots, 2));
         body.add(new Stmt.Return(new Expr.VarRef(jacobian), null));
         List<GeneratedMethod.Param> params = new ArrayList<>();
         fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
@@ -202,6 +215,40 @@ public final class GradWrapper {
                 + fn.name() + "}: {@code J[i][j] = d out_i / d in_j}, inputs " + wrtList(fn)
                 + " flattened in declaration order (row-major for matrices); n forward sweeps when n <= m, "
                 + "else m reverse sweeps.", "double[][]", params, new Stmt.Block(body));
+    }
+
+    /**
+     * Array parameters a repeated sweep would see modified (a method may write its inputs): their
+     * contents on entry, put back before every sweep after the first; the caller then gets them as
+     * one call of the method leaves them.
+     */
+    private static List<Var[]> snapshots(Function fn, Names names, List<Stmt> body) {
+        List<Var[]> out = new ArrayList<>();
+        for (Var p : fn.params()) {
+            boolean copyable = p.type().rank() > 0 && (p.type().base() == Type.Base.DOUBLE
+                    || p.type().base() == Type.Base.INT || p.type().base() == Type.Base.LONG
+                    || p.type().base() == Type.Base.BOOLEAN);
+            if (copyable) {
+                Var entry = new Var(names.fresh(p.name() + "_entry"), p.type());
+                body.add(new Stmt.Decl(entry, new Expr.StaticCall("Adjoints", "copyOf", List.of(new Expr.VarRef(p)),
+                        p.type()), null));
+                out.add(new Var[] {p, entry});
+            }
+        }
+        return out;
+    }
+
+    private static List<Stmt> resetTo(List<Var[]> snapshots, int which) {
+        List<Stmt> out = new ArrayList<>();
+        for (Var[] s : snapshots) {
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "copyInto",
+                    List.of(new Expr.VarRef(s[0]), new Expr.VarRef(s[which])), Type.VOID), null));
+        }
+        return out;
+    }
+
+    private static Expr asObject(Expr e) {
+        return new Expr.Cast(Type.named("Object"), e);
     }
 
     private static List<Expr> prepend(Expr first, List<Expr> rest) {
@@ -272,6 +319,7 @@ public final class GradWrapper {
         for (Var w : fn.wrt()) {
             directions.add(declareZeros(names.fresh(w.name() + "_direction"), w, body));
         }
+        List<Var[]> snapshots = snapshots(fn, names, body);
         for (Var w : fn.wrt()) {
             accs.add(declareZeros(names.fresh(Names.accumulator(w.name())), w, body));
         }
@@ -305,13 +353,14 @@ public final class GradWrapper {
         accs.forEach(a -> args.add(new Expr.VarRef(a)));
         dots.forEach(a -> args.add(new Expr.VarRef(a)));
         List<Expr> directionRefs = new ArrayList<>();
-        directions.forEach(d -> directionRefs.add(new Expr.VarRef(d)));
+        directions.forEach(d -> directionRefs.add(asObject(new Expr.VarRef(d))));
         List<Expr> all = new ArrayList<>();
-        accs.forEach(a -> all.add(new Expr.VarRef(a)));
-        dots.forEach(a -> all.add(new Expr.VarRef(a)));
+        accs.forEach(a -> all.add(asObject(new Expr.VarRef(a))));
+        dots.forEach(a -> all.add(asObject(new Expr.VarRef(a))));
         List<Expr> dotRefs = new ArrayList<>();
-        dots.forEach(a -> dotRefs.add(new Expr.VarRef(a)));
-        List<Stmt> loop = List.of(
+        dots.forEach(a -> dotRefs.add(asObject(new Expr.VarRef(a))));
+        List<Stmt> loop = new ArrayList<>(resetTo(snapshots, 1));
+        loop.addAll(List.of(
                 new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "unit", prepend(new Expr.VarRef(j), directionRefs),
                         Type.VOID), null),
                 new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "zero", all, Type.VOID), null),
@@ -319,7 +368,7 @@ public final class GradWrapper {
                         org.cotangent.processor.transform.forward.ReverseTangent.name(fn.name()), args, Type.DOUBLE),
                         null),
                 new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "flatten", prepend(new Expr.ArrayAccess(
-                        new Expr.VarRef(hessian), new Expr.VarRef(j), Type.DOUBLE_ARRAY), dotRefs), Type.VOID), null));
+                        new Expr.VarRef(hessian), new Expr.VarRef(j), Type.DOUBLE_ARRAY), dotRefs), Type.VOID), null)));
         body.add(new Stmt.CountedLoop(j, new Expr.Literal("0", Type.INT), new Expr.VarRef(n), true,
                 new Stmt.Block(loop), null));
         body.add(new Stmt.Return(new Expr.VarRef(hessian), null));

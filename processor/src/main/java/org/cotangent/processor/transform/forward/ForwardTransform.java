@@ -212,7 +212,7 @@ public final class ForwardTransform {
         }
         if (target.type().rank() > 0) {
             Expr dotTarget = tangentArray(target);
-            Expr init = tangentInit(value);
+            Expr init = tangentInit(value, new ValueCache(names, pos, out));
             if (declareTangent && target instanceof Expr.VarRef) {
                 out.add(new Stmt.Decl(tangents.get(root), init, pos));
             } else {
@@ -323,15 +323,15 @@ public final class ForwardTransform {
         throw new IllegalStateException("no tangent for array expression " + e);
     }
 
-    /** The tangent array that goes with an array value. */
-    private Expr tangentInit(Expr value) {
+    /** The tangent array that goes with an array value; element values it needs go into {@code values}. */
+    private Expr tangentInit(Expr value, ValueCache values) {
         if (value instanceof Expr.NewArray n) {
             return n;
         }
         if (value instanceof Expr.ArrayLiteral l) {
             List<Expr> elements = new ArrayList<>();
             for (Expr e : l.elements()) {
-                elements.add(e.type().rank() > 0 ? tangentInit(e) : tangent(e, new ValueCache(names, null, new ArrayList<>())));
+                elements.add(e.type().rank() > 0 ? tangentInit(e, values) : tangent(e, values));
             }
             return new Expr.ArrayLiteral(l.type(), elements);
         }
@@ -340,7 +340,8 @@ public final class ForwardTransform {
                     : new Expr.StaticCall("Adjoints", "zerosLike", List.of(c.array()), c.type());
         }
         if (value instanceof Expr.Conditional c) {
-            return new Expr.Conditional(c.condition(), tangentInit(c.whenTrue()), tangentInit(c.whenFalse()), c.type());
+            return new Expr.Conditional(c.condition(), tangentInit(c.whenTrue(), values),
+                    tangentInit(c.whenFalse(), values), c.type());
         }
         Var root = IrWalk.rootVar(value);
         if (root != null && !tangents.containsKey(root)) {
