@@ -57,13 +57,14 @@ public final class CotangentProcessor extends AbstractProcessor {
     private Trees trees;
     private Reporter reporter;
     private final CustomRules customRules = new CustomRules();
+    private final CustomRules jvpRules = new CustomRules(CustomRules.CUSTOM_JVP);
     private final Set<String> generated = new HashSet<>();
     private boolean reportedNoTrees;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         // @Generated is claimed too: it marks our own output, and unclaimed it draws a lint warning
-        return Set.of(DIFFERENTIABLE, CustomRules.CUSTOM_VJP, "org.cotangent.CustomJvp",
+        return Set.of(DIFFERENTIABLE, CustomRules.CUSTOM_VJP, CustomRules.CUSTOM_JVP,
                 "javax.annotation.processing.Generated");
     }
 
@@ -95,7 +96,16 @@ public final class CotangentProcessor extends AbstractProcessor {
             for (Element e : round.getElementsAnnotatedWith(customVjp)) {
                 if (e instanceof ExecutableElement rule) {
                     customRules.register(rule);
-                    new RuleChecker(reporter, processingEnv.getElementUtils()).check(rule);
+                    new RuleChecker(reporter, processingEnv.getElementUtils(), CustomRules.CUSTOM_VJP).check(rule);
+                }
+            }
+        }
+        TypeElement customJvp = processingEnv.getElementUtils().getTypeElement(CustomRules.CUSTOM_JVP);
+        if (customJvp != null) {
+            for (Element e : round.getElementsAnnotatedWith(customJvp)) {
+                if (e instanceof ExecutableElement rule) {
+                    jvpRules.register(rule);
+                    new RuleChecker(reporter, processingEnv.getElementUtils(), CustomRules.CUSTOM_JVP).check(rule);
                 }
             }
         }
@@ -134,7 +144,8 @@ public final class CotangentProcessor extends AbstractProcessor {
         if (!checkOwner(owner, methods.get(0))) {
             return;
         }
-        MethodReader reader = new MethodReader(trees, processingEnv.getElementUtils(), reporter, customRules);
+        MethodReader reader = new MethodReader(trees, processingEnv.getElementUtils(), reporter, customRules,
+                jvpRules);
         FunctionCompiler compiler = new FunctionCompiler(reporter);
         List<GeneratedClass.RecordDecl> records = new ArrayList<>();
         List<GeneratedMethod> out = new ArrayList<>();

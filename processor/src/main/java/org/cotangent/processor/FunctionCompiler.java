@@ -59,10 +59,12 @@ final class FunctionCompiler {
             if (fn.returnType().rank() > 0) {
                 out.add(GradWrapper.vectorJacobian(fn));
             }
-            out.add(org.cotangent.processor.transform.forward.ReverseTangent.of(fn, vjp));
-            if (fn.returnType().isScalarDouble()) {
-                out.add(GradWrapper.hvp(fn));
-                out.add(GradWrapper.hessian(fn));
+            if (callsHaveSecondOrder(lowered.body())) {
+                out.add(org.cotangent.processor.transform.forward.ReverseTangent.of(fn, vjp));
+                if (fn.returnType().isScalarDouble()) {
+                    out.add(GradWrapper.hvp(fn));
+                    out.add(GradWrapper.hessian(fn));
+                }
             }
         }
         return Optional.of(out);
@@ -171,6 +173,17 @@ final class FunctionCompiler {
         IrWalk.forEachStmt(body, s -> {
             for (Expr e : IrWalk.ownExprs(s)) {
                 IrWalk.forEachExpr(e, x -> ok[0] &= !(x instanceof Expr.Call c) || c.callee().jvpOwner() != null);
+            }
+        });
+        return ok[0];
+    }
+
+    /** Second order needs every callee's {@code _vjpTangent}: a method whose pullback is a user's rule has none. */
+    private static boolean callsHaveSecondOrder(Stmt.Block body) {
+        boolean[] ok = {true};
+        IrWalk.forEachStmt(body, s -> {
+            for (Expr e : IrWalk.ownExprs(s)) {
+                IrWalk.forEachExpr(e, x -> ok[0] &= !(x instanceof Expr.Call c) || c.callee().tangentOwner() != null);
             }
         });
         return ok[0];

@@ -27,17 +27,21 @@ import java.util.Map;
 final class RuleChecker {
     private final Reporter reporter;
     private final Elements elements;
+    private final String annotation;
+    private final String simpleName;
 
-    RuleChecker(Reporter reporter, Elements elements) {
+    RuleChecker(Reporter reporter, Elements elements, String annotation) {
         this.reporter = reporter;
         this.elements = elements;
+        this.annotation = annotation;
+        this.simpleName = "@" + annotation.substring(annotation.lastIndexOf('.') + 1);
     }
 
     void check(ExecutableElement rule) {
         AnnotationMirror mirror = null;
         for (AnnotationMirror m : rule.getAnnotationMirrors()) {
             if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
-                    .contentEquals("org.cotangent.CustomVjp")) {
+                    .contentEquals(annotation)) {
                 mirror = m;
             }
         }
@@ -54,7 +58,7 @@ final class RuleChecker {
             }
         }
         if (!rule.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(Problem.CUSTOM_RULE_MISMATCH, "@CustomVjp rule '" + rule.getSimpleName()
+            reporter.error(Problem.CUSTOM_RULE_MISMATCH, simpleName + " rule '" + rule.getSimpleName()
                     + "' must be static: add the static modifier", rule, mirror);
             return;
         }
@@ -65,25 +69,31 @@ final class RuleChecker {
             }
         }
         if (targets.size() != 1) {
-            reporter.error(Problem.CUSTOM_RULE_MISMATCH, "@CustomVjp(of = \"" + of + "\") names "
+            reporter.error(Problem.CUSTOM_RULE_MISMATCH, simpleName + "(of = \"" + of + "\") names "
                     + (targets.isEmpty() ? "no method" : "an overloaded method") + " of " + in.getSimpleName()
                     + ": use the name of exactly one method (and in = X.class if it lives in another class)",
                     rule, mirror);
             return;
         }
         ExecutableElement target = targets.get(0);
-        List<String> expected = expectedParameters(target);
+        List<String> expected = annotation.endsWith("Jvp") ? expectedJvpParameters(target)
+                : expectedParameters(target);
         List<String> actual = new ArrayList<>();
         for (VariableElement p : rule.getParameters()) {
             actual.add(erasure(p.asType()));
         }
         String expectedReturn = erasure(target.getReturnType());
+        if (annotation.endsWith("Jvp")) {
+            expectedReturn = expectedReturn.equals("double") ? "org.cotangent.runtime.Dual"
+                    : expectedReturn.equals("double[]") ? "org.cotangent.runtime.DualVector" : expectedReturn;
+        }
         if (!expected.equals(actual) || !expectedReturn.equals(erasure(rule.getReturnType()))) {
-            reporter.error(Problem.CUSTOM_RULE_MISMATCH, "@CustomVjp rule '" + rule.getSimpleName()
+            reporter.error(Problem.CUSTOM_RULE_MISMATCH, simpleName + " rule '" + rule.getSimpleName()
                     + "' for '" + of + "' has the signature " + erasure(rule.getReturnType()) + " " + actual
                     + "; declare it as " + expectedReturn + " " + expected
-                    + " (parameters, then double seed unless void, then one accumulator per double, double[] or "
-                    + "double[][] parameter)", rule, mirror);
+                    + (annotation.endsWith("Jvp") ? " (parameters, then one tangent per double, double[] or double[][] "
+                    + "parameter)" : " (parameters, then double seed unless void, then one accumulator per double, "
+                    + "double[] or double[][] parameter)"), rule, mirror);
         }
     }
 
@@ -103,6 +113,23 @@ final class RuleChecker {
             if (t.equals("double")) {
                 out.add("double[]");
             } else if (t.equals("double[]") || t.equals("double[][]")) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private List<String> expectedJvpParameters(ExecutableElement target) {
+        List<String> out = new ArrayList<>();
+        if (!target.getModifiers().contains(Modifier.STATIC)) {
+            out.add(((TypeElement) target.getEnclosingElement()).getQualifiedName().toString());
+        }
+        for (VariableElement p : target.getParameters()) {
+            out.add(erasure(p.asType()));
+        }
+        for (VariableElement p : target.getParameters()) {
+            String t = erasure(p.asType());
+            if (t.equals("double") || t.equals("double[]") || t.equals("double[][]")) {
                 out.add(t);
             }
         }

@@ -90,7 +90,7 @@ final class BodyReader {
 
     BodyReader(Trees trees, Attribution attribution, Reporter reporter, Elements elements,
                CompilationUnitTree unit, PackageElement userPackage, Signature signature,
-               CustomRules customRules) {
+               CustomRules customRules, CustomRules jvpRules) {
         this.trees = trees;
         this.attribution = attribution;
         this.reporter = reporter;
@@ -101,7 +101,7 @@ final class BodyReader {
         this.fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
         this.vars.putAll(signature.byElement());
         this.self = signature.self();
-        this.callees = new CalleeResolver(elements, userPackage, trees, customRules);
+        this.callees = new CalleeResolver(elements, userPackage, trees, customRules, jvpRules);
         List<String> paramNames = new ArrayList<>();
         signature.params().forEach(p -> paramNames.add(p.name()));
         this.names = new Names(paramNames);

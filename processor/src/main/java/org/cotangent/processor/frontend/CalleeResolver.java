@@ -35,10 +35,13 @@ final class CalleeResolver {
     private final PackageElement userPackage;
     private final Trees trees;
     private final CustomRules rules;
+    private final CustomRules jvpRules;
     private final java.util.Map<ExecutableElement, java.util.Set<String>> writesCache = new java.util.HashMap<>();
     private final java.util.Set<ExecutableElement> inProgress = new java.util.HashSet<>();
 
-    CalleeResolver(Elements elements, PackageElement userPackage, Trees trees, CustomRules rules) {
+    CalleeResolver(Elements elements, PackageElement userPackage, Trees trees, CustomRules rules,
+                   CustomRules jvpRules) {
+        this.jvpRules = jvpRules;
         this.elements = elements;
         this.userPackage = userPackage;
         this.trees = trees;
@@ -83,6 +86,13 @@ final class CalleeResolver {
         String derivativesOf = pkgOfOwner.isEmpty() || elements.getPackageOf(owner).equals(userPackage)
                 ? Names.derivativesClass(nestedOwner) : pkgOfOwner + "." + Names.derivativesClass(nestedOwner);
         String jvpOwner = differentiable.isPresent() ? derivativesOf : null;
+        String jvpName = Names.jvp(method.getSimpleName().toString());
+        Optional<ExecutableElement> jvpRule = jvpRules.ruleFor(method);
+        if (jvpRule.isPresent()) {
+            jvpOwner = BodyReader.ownerName(elements, userPackage, (TypeElement) jvpRule.get().getEnclosingElement());
+            jvpName = jvpRule.get().getSimpleName().toString();
+        }
+        String tangentOwner = differentiable.isPresent() && rule.isEmpty() ? derivativesOf : null;
         String vjpOwner;
         String vjpName;
         if (rule.isPresent()) {
@@ -98,7 +108,7 @@ final class CalleeResolver {
         }
         return Optional.of(new Callee(ownerName, method.getSimpleName().toString(),
                 method.getModifiers().contains(Modifier.STATIC), params, wrt, writes, returnType.get(),
-                vjpOwner, vjpName, jvpOwner));
+                vjpOwner, vjpName, jvpOwner, jvpName, tangentOwner));
     }
 
     /**

@@ -14,13 +14,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The user-written rules ({@code @CustomVjp}) known to this compilation: those in the sources being
- * compiled, and those in the class of a called method (which may come from a jar).
+ * The user-written rules of one kind ({@code @CustomVjp} or {@code @CustomJvp}) known to this
+ * compilation: those in the sources being compiled, and those in the class of a called method
+ * (which may come from a jar).
  */
 public final class CustomRules {
     public static final String CUSTOM_VJP = "org.cotangent.CustomVjp";
+    public static final String CUSTOM_JVP = "org.cotangent.CustomJvp";
 
     private final Map<String, ExecutableElement> rules = new HashMap<>();
+    private final String annotationName;
+
+    /** Rules of {@code @CustomVjp}. */
+    public CustomRules() {
+        this(CUSTOM_VJP);
+    }
+
+    /** Rules of the annotation with this qualified name. */
+    public CustomRules(String annotationName) {
+        this.annotationName = annotationName;
+    }
 
     /** Registers {@code rule}, annotated {@code @CustomVjp}; returns the key of the method it differentiates. */
     public String register(ExecutableElement rule) {
@@ -46,7 +59,7 @@ public final class CustomRules {
     }
 
     /** {@code owner#name} of the method that {@code rule} differentiates. */
-    static String key(Element rule) {
+    String key(Element rule) {
         AnnotationMirror mirror = annotation(rule).orElseThrow();
         String of = "";
         TypeElement in = (TypeElement) rule.getEnclosingElement();
@@ -63,9 +76,9 @@ public final class CustomRules {
         return in.getQualifiedName() + "#" + of;
     }
 
-    static Optional<AnnotationMirror> annotation(Element e) {
+    Optional<AnnotationMirror> annotation(Element e) {
         for (AnnotationMirror m : e.getAnnotationMirrors()) {
-            if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(CUSTOM_VJP)) {
+            if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotationName)) {
                 return Optional.of(m);
             }
         }

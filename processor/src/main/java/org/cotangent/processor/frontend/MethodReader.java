@@ -27,9 +27,12 @@ public final class MethodReader {
     private final Attribution attribution;
 
     private final CustomRules customRules;
+    private final CustomRules jvpRules;
 
-    public MethodReader(Trees trees, Elements elements, Reporter reporter, CustomRules customRules) {
+    public MethodReader(Trees trees, Elements elements, Reporter reporter, CustomRules customRules,
+                        CustomRules jvpRules) {
         this.customRules = customRules;
+        this.jvpRules = jvpRules;
         this.trees = trees;
         this.elements = elements;
         this.reporter = reporter;
@@ -63,7 +66,7 @@ public final class MethodReader {
         }
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         BodyReader body = new BodyReader(trees, attribution, reporter, elements, unit,
-                elements.getPackageOf(owner), signature.get(), customRules);
+                elements.getPackageOf(owner), signature.get(), customRules, jvpRules);
         Stmt.Block block = body.block(new TreePath(path, tree.getBody()));
         boolean complete = reporter.errorCount() == errorsBefore;
         Signature s = signature.get();

@@ -16,11 +16,15 @@ import java.util.List;
  * @param returnType {@code double}, or {@code void} for a method with output arrays
  * @param vjpOwner the class of the pullback as written in generated code
  * @param vjpName the pullback's name
- * @param jvpOwner the class of its generated {@code _jvp}, or null where it has none (a method with
- *     only a {@code @CustomVjp} rule)
+ * @param jvpOwner the class of its {@code _jvp} (generated, or a {@code @CustomJvp} rule), or null
+ *     where it has none (a method with only a {@code @CustomVjp} rule)
+ * @param jvpName the name of that method
+ * @param tangentOwner the class of its generated {@code _vjpTangent} (second order), or null where
+ *     it has none (its pullback is a user's rule)
  */
 public record Callee(String owner, String name, boolean isStatic, List<Type> params, List<Boolean> wrt,
-                     List<Boolean> writes, Type returnType, String vjpOwner, String vjpName, String jvpOwner) {
+                     List<Boolean> writes, Type returnType, String vjpOwner, String vjpName, String jvpOwner,
+                     String jvpName, String tangentOwner) {
     public Callee {
         params = List.copyOf(params);
         wrt = List.copyOf(wrt);

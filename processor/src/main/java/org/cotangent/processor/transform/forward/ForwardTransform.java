@@ -376,7 +376,7 @@ public final class ForwardTransform {
 
     private Expr callValue(Expr.Call c, Expr target, boolean declareTangent, SourcePos pos, List<Stmt> out) {
         Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named("Dual"));
-        out.add(new Stmt.Decl(dual, new Expr.StaticCall(c.callee().jvpOwner(), Names.jvp(c.callee().name()),
+        out.add(new Stmt.Decl(dual, new Expr.StaticCall(c.callee().jvpOwner(), c.callee().jvpName(),
                 tangentArguments(c, out, pos), dual.type()), pos));
         Var root = IrWalk.rootVar(target);
         Expr tangent = new Expr.StaticCall(dual.name(), "tangent", List.of(), Type.DOUBLE);
@@ -400,7 +400,7 @@ public final class ForwardTransform {
             out.add(new Stmt.ExprStmt(c, pos));
             return;
         }
-        out.add(new Stmt.ExprStmt(new Expr.StaticCall(c.callee().jvpOwner(), Names.jvp(c.callee().name()),
+        out.add(new Stmt.ExprStmt(new Expr.StaticCall(c.callee().jvpOwner(), c.callee().jvpName(),
                 tangentArguments(c, out, pos), Type.VOID), pos));
     }
 

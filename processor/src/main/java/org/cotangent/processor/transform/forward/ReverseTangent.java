@@ -302,7 +302,7 @@ public final class ReverseTangent {
                 }
             }
         }
-        return new Expr.StaticCall(c.callee().jvpOwner(), Names.jvp(c.callee().name()), args, type);
+        return new Expr.StaticCall(c.callee().jvpOwner(), c.callee().jvpName(), args, type);
     }
 
     private Expr pullbackTangent(Expr.Pullback p) {
@@ -326,7 +326,7 @@ public final class ReverseTangent {
             Var root = IrWalk.rootVar(acc);
             args.add(root != null && hasTangent(root) ? tangentArray(acc) : tangentValue(acc));
         }
-        return new Expr.StaticCall(p.callee().jvpOwner(), name(p.callee().name()), args, Type.VOID);
+        return new Expr.StaticCall(p.callee().tangentOwner(), name(p.callee().name()), args, Type.VOID);
     }
 
     /** The tangent of a value assigned whole: a scalar, or an array (fresh, aliased or from the tape). */
