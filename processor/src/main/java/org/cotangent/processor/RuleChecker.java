@@ -2,6 +2,7 @@ package org.cotangent.processor;
 
 import org.cotangent.processor.diag.Problem;
 import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.frontend.CustomRules;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -45,18 +46,9 @@ final class RuleChecker {
                 mirror = m;
             }
         }
-        String of = "";
-        TypeElement in = (TypeElement) rule.getEnclosingElement();
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-                : mirror.getElementValues().entrySet()) {
-            String name = e.getKey().getSimpleName().toString();
-            if (name.equals("of")) {
-                of = String.valueOf(e.getValue().getValue());
-            } else if (name.equals("in") && e.getValue().getValue() instanceof TypeMirror t
-                    && t.getKind() == TypeKind.DECLARED) {
-                in = (TypeElement) ((DeclaredType) t).asElement();
-            }
-        }
+        CustomRules.Target named = CustomRules.target(rule, mirror);
+        String of = named.of();
+        TypeElement in = named.in();
         if (!rule.getModifiers().contains(Modifier.STATIC)) {
             reporter.error(Problem.CUSTOM_RULE_MISMATCH, simpleName + " rule '" + rule.getSimpleName()
                     + "' must be static: add the static modifier", rule, mirror);

@@ -58,9 +58,18 @@ public final class CustomRules {
         return Optional.ofNullable(rule);
     }
 
-    /** {@code owner#name} of the method that {@code rule} differentiates. */
-    String key(Element rule) {
-        AnnotationMirror mirror = annotation(rule).orElseThrow();
+    /**
+     * What a rule's annotation names: the method {@code of}, in class {@code in} (the rule's own
+     * class unless {@code in = X.class} says otherwise).
+     */
+    public record Target(String of, TypeElement in) {
+        String key() {
+            return in.getQualifiedName() + "#" + of;
+        }
+    }
+
+    /** The target named by {@code mirror}, an annotation on {@code rule}. */
+    public static Target target(Element rule, AnnotationMirror mirror) {
         String of = "";
         TypeElement in = (TypeElement) rule.getEnclosingElement();
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
@@ -73,10 +82,16 @@ public final class CustomRules {
                 in = (TypeElement) ((DeclaredType) t).asElement();
             }
         }
-        return in.getQualifiedName() + "#" + of;
+        return new Target(of, in);
     }
 
-    Optional<AnnotationMirror> annotation(Element e) {
+    /** {@code owner#name} of the method that {@code rule} differentiates. */
+    String key(Element rule) {
+        return target(rule, annotation(rule).orElseThrow()).key();
+    }
+
+    /** This kind's annotation on {@code e}, if any. */
+    public     Optional<AnnotationMirror> annotation(Element e) {
         for (AnnotationMirror m : e.getAnnotationMirrors()) {
             if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotationName)) {
                 return Optional.of(m);

@@ -102,9 +102,7 @@ public final class ControlFlow {
             if (s instanceof Stmt.Break b) {
                 LoopCtx loop = target(b.label());
                 if (loop.exit == null) {
-                    loop.exit = new Var(names.fresh(loop.label == null ? "exitLoop" : "exit_" + loop.label),
-                            Type.BOOLEAN);
-                    flags.add(loop.exit);
+                    loop.exit = flag(loop.label == null ? "exitLoop" : "exit_" + loop.label);
                 }
                 out.add(setFlag(loop.exit, b.pos()));
                 return out;
@@ -112,9 +110,7 @@ public final class ControlFlow {
             if (s instanceof Stmt.Continue c) {
                 LoopCtx loop = target(c.label());
                 if (loop.next == null) {
-                    loop.next = new Var(names.fresh(loop.label == null ? "nextIteration" : "next_" + loop.label),
-                            Type.BOOLEAN);
-                    flags.add(loop.next);
+                    loop.next = flag(loop.label == null ? "nextIteration" : "next_" + loop.label);
                 }
                 out.add(setFlag(loop.next, c.pos()));
                 return out;
@@ -415,6 +411,13 @@ public final class ControlFlow {
             out = out == null ? not : new Expr.Binary(BinaryOp.AND, out, not, Type.BOOLEAN);
         }
         return out;
+    }
+
+    /** A new flag, declared (false) at the top of the lowered body. */
+    private Var flag(String name) {
+        Var flag = new Var(names.fresh(name), Type.BOOLEAN);
+        flags.add(flag);
+        return flag;
     }
 
     private static Stmt setFlag(Var flag, SourcePos pos) {
