@@ -31,4 +31,30 @@ public final class Fields {
                     + " from generated code; if the class is in a named module, open its package", e);
         }
     }
+
+    /**
+     * The handle of method {@code name} of {@code owner} (static or virtual) of exactly {@code type},
+     * looked up with {@code caller}'s access.
+     */
+    public static java.lang.invoke.MethodHandle method(MethodHandles.Lookup caller, Class<?> owner, String name,
+                                                       boolean isStatic, java.lang.invoke.MethodType type) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, caller);
+            return isStatic ? lookup.findStatic(owner, name, type) : lookup.findVirtual(owner, name, type);
+        } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
+            throw new IllegalStateException("cannot call method " + owner.getName() + "." + name
+                    + " from generated code; if the class is in a named module, open its package", e);
+        }
+    }
+
+    /** Rethrows what a method handle threw: unchecked as it is, checked wrapped. */
+    public static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new java.lang.reflect.UndeclaredThrowableException(t);
+    }
 }

@@ -2,7 +2,10 @@ package org.cotangent.it.calls;
 
 import org.cotangent.Differentiable;
 
-/** Private fields, static and instance, read as constants through the generated class's VarHandles. */
+/**
+ * Private fields, static and instance, read as constants through the generated class's VarHandles,
+ * and a private differentiable method called through a method handle.
+ */
 public class PrivateState {
     private static double scale = 2.5;
     private final double[] weights;
@@ -22,8 +25,13 @@ public class PrivateState {
     public double energy(double[] x) {
         double s = bias;
         for (int i = 0; i < x.length; i++) {
-            s += weights[i] * x[i] * x[i] + scaled(x[i]);
+            s += weights[i] * x[i] * x[i] + scaled(x[i]) + damp(x[i] * bias);
         }
         return s;
+    }
+
+    @Differentiable
+    private static double damp(double v) {
+        return v / (1 + v * v);
     }
 }

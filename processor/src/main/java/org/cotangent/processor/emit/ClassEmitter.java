@@ -38,6 +38,7 @@ public final class ClassEmitter {
         type.setJavadocComment(cls.javadoc());
         type.addAnnotation(new SingleMemberAnnotationExpr(new Name("Generated"), new StringLiteralExpr(GENERATOR)));
         java.util.Map<String, Expr.PrivateField> handles = new java.util.TreeMap<>();
+        java.util.Map<String, org.cotangent.processor.ir.Callee> invokers = new java.util.TreeMap<>();
         for (GeneratedMethod m : cls.methods()) {
             IrWalk.forEachStmt(m.body(), s -> {
                 for (Expr own : IrWalk.ownExprs(s)) {
@@ -45,15 +46,29 @@ public final class ClassEmitter {
                         if (e instanceof Expr.PrivateField f) {
                             handles.put(f.handle(), f);
                         }
+                        if (e instanceof Expr.Call c && c.callee().isPrivate()) {
+                            invokers.put(c.callee().invoker(), c.callee());
+                        }
                     });
                 }
             });
+        }
+        for (org.cotangent.processor.ir.Callee c : invokers.values()) {
+            for (String member : PrivateCalls.members(c)) {
+                type.addMember(StaticJavaParser.parseBodyDeclaration(member));
+            }
         }
         for (Expr.PrivateField f : handles.values()) {
             String erasure = f.type().javaName();
             type.addMember(StaticJavaParser.parseBodyDeclaration("private static final VarHandle " + f.handle()
                     + " = Fields.find(MethodHandles.lookup(), " + f.owner() + ".class, \"" + f.name() + "\", "
                     + erasure + ".class);"));
+        }
+        if (!invokers.isEmpty()) {
+            unit.addImport("java.lang.invoke.MethodHandle");
+            unit.addImport("java.lang.invoke.MethodHandles");
+            unit.addImport("java.lang.invoke.MethodType");
+            unit.addImport("org.cotangent.runtime.Fields");
         }
         if (!handles.isEmpty()) {
             unit.addImport("java.lang.invoke.MethodHandles");

@@ -86,6 +86,14 @@ final class ExprEmitter {
             return new MethodCallExpr(StaticJavaParser.parseExpression(p.callee().vjpOwner()), p.callee().vjpName(),
                     args);
         }
+        if (e instanceof Expr.Call c && c.callee().isPrivate()) {
+            NodeList<Expression> args = new NodeList<>();
+            if (c.receiver() != null) {
+                args.add(emit(c.receiver()));
+            }
+            c.args().forEach(a -> args.add(emit(a)));
+            return new MethodCallExpr(null, c.callee().invoker(), args);
+        }
         if (e instanceof Expr.Call c) {
             NodeList<Expression> args = new NodeList<>();
             c.args().forEach(a -> args.add(emit(a)));

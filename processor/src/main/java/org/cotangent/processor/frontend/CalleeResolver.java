@@ -108,7 +108,8 @@ final class CalleeResolver {
         }
         return Optional.of(new Callee(ownerName, method.getSimpleName().toString(),
                 method.getModifiers().contains(Modifier.STATIC), params, wrt, writes, returnType.get(),
-                vjpOwner, vjpName, jvpOwner, jvpName, tangentOwner));
+                vjpOwner, vjpName, jvpOwner, jvpName, tangentOwner,
+                method.getModifiers().contains(Modifier.PRIVATE)));
     }
 
     /**

@@ -21,10 +21,16 @@ import java.util.List;
  * @param jvpName the name of that method
  * @param tangentOwner the class of its generated {@code _vjpTangent} (second order), or null where
  *     it has none (its pullback is a user's rule)
+ * @param isPrivate whether generated code must reach the method itself through a method handle
  */
 public record Callee(String owner, String name, boolean isStatic, List<Type> params, List<Boolean> wrt,
                      List<Boolean> writes, Type returnType, String vjpOwner, String vjpName, String jvpOwner,
-                     String jvpName, String tangentOwner) {
+                     String jvpName, String tangentOwner, boolean isPrivate) {
+    /** The generated class's helper that calls a private method through its method handle. */
+    public String invoker() {
+        return "invoke_" + owner.replace('.', '_') + "_" + name;
+    }
+
     public Callee {
         params = List.copyOf(params);
         wrt = List.copyOf(wrt);
