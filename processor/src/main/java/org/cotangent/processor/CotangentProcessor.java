@@ -53,6 +53,8 @@ import java.util.Set;
  */
 public final class CotangentProcessor extends AbstractProcessor {
     static final String DIFFERENTIABLE = "org.cotangent.Differentiable";
+    private static final Set<String> OWN = Set.of(DIFFERENTIABLE, CustomRules.CUSTOM_VJP, CustomRules.CUSTOM_JVP,
+            "javax.annotation.processing.Generated");
 
     private Trees trees;
     private Reporter reporter;
@@ -61,11 +63,14 @@ public final class CotangentProcessor extends AbstractProcessor {
     private final Set<String> generated = new HashSet<>();
     private boolean reportedNoTrees;
 
+    /**
+     * Every annotation: javac does not report {@code @Differentiable} on methods of anonymous and
+     * local classes, which this processor must find in the sources to reject them. It claims a
+     * round's annotations only when all of them are its own, so other processors see theirs.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        // @Generated is claimed too: it marks our own output, and unclaimed it draws a lint warning
-        return Set.of(DIFFERENTIABLE, CustomRules.CUSTOM_VJP, CustomRules.CUSTOM_JVP,
-                "javax.annotation.processing.Generated");
+        return Set.of("*");
     }
 
     @Override
@@ -90,7 +95,9 @@ public final class CotangentProcessor extends AbstractProcessor {
         if (annotation == null || round.processingOver()) {
             return false;
         }
-        boolean claimed = !annotations.isEmpty();
+        // claimed only when every annotation of the round is ours: others' stay visible to their processors
+        boolean claimed = !annotations.isEmpty() && annotations.stream().allMatch(a -> OWN.contains(
+                a.getQualifiedName().toString()));
         TypeElement customVjp = processingEnv.getElementUtils().getTypeElement(CustomRules.CUSTOM_VJP);
         if (customVjp != null) {
             for (Element e : round.getElementsAnnotatedWith(customVjp)) {
@@ -108,6 +115,9 @@ public final class CotangentProcessor extends AbstractProcessor {
                     new RuleChecker(reporter, processingEnv.getElementUtils(), CustomRules.CUSTOM_JVP).check(rule);
                 }
             }
+        }
+        if (trees != null) {
+            new HiddenMethods(trees, reporter).check(round.getRootElements());
         }
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
         for (Element e : round.getElementsAnnotatedWith(annotation)) {
@@ -202,8 +212,12 @@ public final class CotangentProcessor extends AbstractProcessor {
         boolean nestedOk = owner.getNestingKind() == NestingKind.TOP_LEVEL
                 || (owner.getNestingKind() == NestingKind.MEMBER && owner.getModifiers().contains(Modifier.STATIC));
         if (!nestedOk || (owner.getKind() != ElementKind.CLASS)) {
-            reporter.error(Problem.UNSUPPORTED_METHOD, "@Differentiable methods must be declared in a top-level "
-                    + "or static nested class: move '" + first.getSimpleName() + "' there", first);
+            String where = owner.getKind() == ElementKind.CLASS ? "an inner (non-static) class"
+                    : "a" + (owner.getKind() == ElementKind.INTERFACE || owner.getKind() == ElementKind.ENUM ? "n " : " ")
+                    + owner.getKind().toString().toLowerCase().replace('_', ' ');
+            reporter.error(Problem.UNSUPPORTED_METHOD, "@Differentiable methods must be declared in a plain class, "
+                    + "top-level or static nested, not in " + where + ": move '" + first.getSimpleName()
+                    + "' into such a class", first);
             return false;
         }
         return true;

@@ -246,7 +246,7 @@ final class BodyReader {
             case TRY -> "try/catch/finally cannot be differentiated: move the guarded code out of the "
                     + "@Differentiable method";
             case SYNCHRONIZED -> "a synchronized block cannot be differentiated: move the synchronization to the caller";
-            case THROW -> "throw is not supported yet: check arguments in the caller before calling";
+            case THROW -> "throw is not supported yet: move the argument check to the caller";
             case ASSERT -> "assert is not supported yet: move the assertion to the caller";
             case CLASS, INTERFACE, ENUM, RECORD -> "a local class cannot be differentiated: move it out of the "
                     + "method";
@@ -545,8 +545,8 @@ final class BodyReader {
         }
         if (type.isEmpty() || type.get().base() == Type.Base.OTHER) {
             return unsupported(tree, "field '" + field.getSimpleName() + "' of type " + field.asType()
-                    + " cannot be read here: read it into a double, int, long or boolean local in the caller "
-                    + "and pass it as a parameter");
+                    + " cannot be read here: declare it with a primitive type (double, int, long, boolean or arrays "
+                    + "of them), or pass its value as a parameter");
         }
         TypeElement fieldOwner = (TypeElement) field.getEnclosingElement();
         boolean unnameable = fieldOwner.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL

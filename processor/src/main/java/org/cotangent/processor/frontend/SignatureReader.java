@@ -99,6 +99,11 @@ final class SignatureReader {
                 for (Object v : values) {
                     requested.add(String.valueOf(((AnnotationValue) v).getValue()));
                 }
+                if (values.isEmpty()) {
+                    reporter.error(Problem.WRT_UNKNOWN, "wrt is empty, so nothing would be differentiated: name at "
+                            + "least one parameter, or remove wrt to differentiate with respect to every double, "
+                            + "double[] and double[][] parameter", method, annotation);
+                }
             }
         }
         List<Var> wrt = new ArrayList<>();

@@ -108,7 +108,16 @@ public final class ReverseTangent {
                 types.put(c.counter().name(), c.counter().type());
             }
         });
-        List<Stmt> body = new ArrayList<>(prologue);
+        List<Stmt> body = new ArrayList<>();
+        for (Var w : fn.wrt()) {
+            if (w.type().rank() > 0) {
+                Var dot = tangents.get(w.name());
+                body.add(new Stmt.ExprStmt(new Expr.StaticCall("Checks", "tangent", List.of(Build.ref(dot),
+                        w.type().rank() == 1 ? new Expr.Length(Build.ref(w)) : Build.ref(w),
+                        new Expr.Literal("\"" + dot.name() + "\"", Type.named("String"))), Type.VOID), null));
+            }
+        }
+        body.addAll(prologue);
         body.addAll(block(vjp.body().stmts()));
         String doc = "Forward mode over {@link #" + vjp.name() + "}: runs it, and along the tangents of the inputs, "
                 + "the seed and the accumulators accumulates the tangents of the adjoints into the accumulators' "
@@ -267,6 +276,13 @@ public final class ReverseTangent {
         } else if (onTape && name.equals("releaseCells")) {
             out.add(new Stmt.ExprStmt(new Expr.StaticCall(tape, name, List.of(new Expr.Binary(BinaryOp.MUL,
                     new Expr.Literal("2", Type.INT), c.args().get(0), Type.INT)), Type.VOID), e.pos()));
+        } else if ("Checks".equals(c.owner()) && (name.equals("accumulator") || name.equals("seed"))
+                && c.args().get(0) instanceof Expr.VarRef checked) {
+            // the tangent of a checked argument gets the same check, before anything is touched
+            out.add(e);
+            Var dot = dot(checked.var());
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall("Checks", name, List.of(Build.ref(dot), c.args().get(1),
+                    new Expr.Literal("\"" + dot.name() + "\"", Type.named("String"))), Type.VOID), e.pos()));
         } else if ("Adjoints".equals(c.owner()) && (name.equals("addInto") || name.equals("copyInto"))) {
             out.add(e);
             out.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", name,

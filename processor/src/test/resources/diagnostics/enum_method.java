@@ -1,0 +1,15 @@
+package example;
+
+import org.cotangent.Differentiable;
+
+enum EnumMethod {
+    SQUARE;
+
+    // Rejected (COT010, at the method name): only plain (non-record, non-enum)
+    // top-level or static nested classes are supported; the advice "move it to a top-level class" reads oddly here.
+    @Differentiable
+    // ERROR: COT010 col=12
+    double apply(double x) {
+        return x * x;
+    }
+}
