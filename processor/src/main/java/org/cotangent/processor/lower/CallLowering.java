@@ -73,7 +73,14 @@ public final class CallLowering {
         if (e instanceof Expr.Call c) {
             List<Expr> args = new ArrayList<>();
             for (Expr a : c.args()) {
-                args.add(hoist(a, before, false));
+                Expr arg = hoist(a, before, false);
+                if (arg.type().rank() > 0 && !(arg instanceof Expr.VarRef || arg instanceof Expr.ArrayAccess)) {
+                    // an array made in the argument list becomes a local, which has an adjoint of its own
+                    Var local = new Var(names.fresh(c.callee().name() + "_arg"), arg.type());
+                    before.add(new Stmt.Decl(local, arg, null));
+                    arg = new Expr.VarRef(local);
+                }
+                args.add(arg);
             }
             Expr call = new Expr.Call(c.callee(), c.receiver(), args, c.type());
             if (root) {
@@ -96,6 +103,13 @@ public final class CallLowering {
         }
         if (!e.type().isFloating()) {
             return e;
+        }
+        if (e instanceof Expr.ArrayLiteral l) {
+            List<Expr> elements = new ArrayList<>();
+            for (Expr x : l.elements()) {
+                elements.add(hoist(x, before, false));
+            }
+            return new Expr.ArrayLiteral(l.type(), elements);
         }
         if (e instanceof Expr.Unary u) {
             return new Expr.Unary(u.op(), hoist(u.operand(), before, false), u.type());

@@ -137,6 +137,15 @@ public final class ReverseTransform {
         siteReads = new IdentityHashMap<>();
         Reads reads = reads(backward(lowered.body().stmts()));
         reads.vars.remove(lowered.result());
+        // an element write that will be saved is restored in the backward sweep, which reads its indices
+        IrWalk.forEachStmt(lowered.body(), s -> {
+            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess target
+                    && (reads.elementBases.contains(target.type().base()) || target.type().rank() > 0)) {
+                Set<Var> restoreReads = new HashSet<>(siteReads.getOrDefault(s, Set.of()));
+                restoreReads.addAll(primalVars(target));
+                siteReads.put(s, restoreReads);
+            }
+        });
         flow(lowered.body().stmts(), new HashSet<>());
         siteReads = null;
         scratch = names;
@@ -580,8 +589,8 @@ public final class ReverseTransform {
             }
             Expr value = s instanceof Stmt.Decl d ? d.init() : ((Stmt.Assign) s).value();
             AssignOp op = s instanceof Stmt.Assign a ? a.op() : AssignOp.SET;
-            boolean readsOld = value != null && (IrWalk.reads(value, v) || op != AssignOp.SET
-                    && reads.contains(v));
+            // the backward sweep of this very statement reads the old value (v = v * x)
+            boolean readsOld = value != null && reads.contains(v) && (IrWalk.reads(value, v) || op != AssignOp.SET);
             if (state.contains(v) || readsOld) {
                 neededSaves.add(s);
             }
@@ -1083,14 +1092,15 @@ public final class ReverseTransform {
             out.add(new Stmt.While(new Expr.Binary(BinaryOp.GT, Build.ref(count), intLit(0), Type.BOOLEAN),
                     new Stmt.Block(body), null, w.pos()));
         } else if (s instanceof Stmt.CountedLoop c) {
-            List<Stmt> reversed = backward(c.body().stmts());
-            if (reversed.isEmpty()) {
-                return;
-            }
             if (siteReads != null) {
+                // recorded even if this pass finds the body's backward sweep empty: restores may fill it
                 Set<Var> header = primalVars(c.from());
                 header.addAll(primalVars(c.to()));
                 extraReads.put(s, header);
+            }
+            List<Stmt> reversed = backward(c.body().stmts());
+            if (reversed.isEmpty()) {
+                return;
             }
             List<Stmt> body = recomputation(s);
             body.addAll(reversed);
