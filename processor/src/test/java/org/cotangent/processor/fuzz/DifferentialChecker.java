@@ -253,6 +253,14 @@ final class DifferentialChecker {
         Object g = hvp.invoke(null, concat(args, dots));
         unchanged("f_hvp", args, before, at);
         double[] hu = flattenRecord(g);
+        // one forward-over-reverse sweep against n of them: the same numbers up to rounding, which
+        // cancellation inside the sweeps can lift to about 1e-12 of the size of the first and second
+        // derivatives (a Hessian that is exactly 0 comes out as noise of that size)
+        double hsize = 0;
+        for (double[] row : h) {
+            hsize = Math.max(hsize, maxAbs(row));
+        }
+        double floor = 1e-12 * (hsize + maxAbs(gradient)) * maxAbs(u) * n + 1e-300;
         for (int i = 0; i < n; i++) {
             double expect = 0;
             double scale = 0;
@@ -261,7 +269,7 @@ final class DifferentialChecker {
                 scale += Math.abs(h[i][j] * u[j]);
             }
             close("(e) f_hvp component " + i + " (" + name(i) + ") vs f_hessian times u", hu[i], expect, 1e-10,
-                    1e-10 * scale + 1e-300, at);
+                    1e-10 * scale + floor, at);
         }
         // finite differences of f_grad
         double gmax = maxAbs(gradient);
