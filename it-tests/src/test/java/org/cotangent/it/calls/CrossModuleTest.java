@@ -1,5 +1,7 @@
 package org.cotangent.it.calls;
 
+import org.cotangent.it.loops.Inputs;
+
 import static org.cotangent.it.scalar.Check.Args.args;
 import static org.cotangent.it.scalar.Check.arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -24,7 +26,7 @@ class CrossModuleTest {
         arrays("softplusMix", "x y", a -> CrossModule.softplusMix(a.d(0), a.d(1)),
                 a -> CrossModuleDerivatives.softplusMix_grad(a.d(0), a.d(1)),
                 (a, s, acc) -> CrossModuleDerivatives.softplusMix_vjp(a.d(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(9001, 3, in -> args().d("x", in.uniform(-2, 2)).d("y", in.uniform(-1.5, 1.5))));
+                Inputs.points(9001, 3, in -> args().d("x", in.uniform(-2, 2)).d("y", in.uniform(-1.5, 1.5))));
     }
 
     @Test
@@ -33,19 +35,19 @@ class CrossModuleTest {
                 a -> CrossModuleDerivatives.libraryLayers_grad(a.m(0), a.v(1), a.v(2), a.d(3)),
                 (a, s, acc) -> CrossModuleDerivatives.libraryLayers_vjp(a.m(0), a.v(1), a.v(2), a.d(3), s, acc.m(0),
                         acc.v(1), acc.v(2), acc.v(3)),
-                Rand.points(9002, 3, in -> args().m("w", in.matrix(3, 4, -1, 1)).v("b", in.vector(3, -0.5, 0.5))
+                Inputs.points(9002, 3, in -> args().m("w", in.matrix(3, 4, -1, 1)).v("b", in.vector(3, -0.5, 0.5))
                         .v("x", in.vector(4, -1, 1)).d("a", in.uniform(-1, 1))));
     }
 
     @Test
     void springLoss() {
-        Rand r = new Rand(9003);
+        Inputs r = new Inputs(9003);
         Spring spring = new Spring(1.7, r.vector(3, -0.5, 0.5), r.matrix(3, 3, -1, 1));
         double[] rest = spring.rest.clone();
         arrays("springLoss", "x s", a -> CrossModule.springLoss(spring, a.v(0), a.d(1)),
                 a -> CrossModuleDerivatives.springLoss_grad(spring, a.v(0), a.d(1)),
                 (a, s, acc) -> CrossModuleDerivatives.springLoss_vjp(spring, a.v(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(9004, 3, in -> args().v("x", in.vector(3, -1, 1)).d("s", in.uniform(0.5, 1.5))));
+                Inputs.points(9004, 3, in -> args().v("x", in.vector(3, -1, 1)).d("s", in.uniform(0.5, 1.5))));
         assertArrayEquals(rest, spring.rest, 0.0);
         // the library's own generated methods take the receiver first
         double[] xAdj = new double[3];
@@ -57,12 +59,12 @@ class CrossModuleTest {
         arrays("libraryNorms", "x w", a -> CrossModule.libraryNorms(a.v(0), a.v(1)),
                 a -> CrossModuleDerivatives.libraryNorms_grad(a.v(0), a.v(1)),
                 (a, s, acc) -> CrossModuleDerivatives.libraryNorms_vjp(a.v(0), a.v(1), s, acc.v(0), acc.v(1)),
-                Rand.points(9005, 3, in -> args().v("x", in.vector(4, 0.5, 1.5)).v("w", in.vector(4, -0.5, 0.5))));
+                Inputs.points(9005, 3, in -> args().v("x", in.vector(4, 0.5, 1.5)).v("w", in.vector(4, -0.5, 0.5))));
     }
 
     @Test
     void libraryVoidMethodsOutputArraySemantics() {
-        Rand in = new Rand(9006);
+        Inputs in = new Inputs(9006);
         Object[] point = {in.matrix(3, 4, -1, 1), in.vector(3, -1, 1), in.vector(4, -1, 1), in.vector(3, -2, 2)};
         Object[] acc = OutputCheck.check("affineTanh", "w b x out", point, "w b x out", "out", 1e-6, 71,
                 a -> Kernels.affineTanh((double[][]) a[0], (double[]) a[1], (double[]) a[2], (double[]) a[3]),

@@ -1,5 +1,7 @@
 package org.cotangent.it.calls;
 
+import org.cotangent.it.loops.Inputs;
+
 import static org.cotangent.it.scalar.Check.Args.args;
 import static org.cotangent.it.scalar.Check.arrays;
 
@@ -12,7 +14,7 @@ class InactiveTest {
         arrays("cyclic", "x a", a -> Inactive.cyclic(a.v(0), a.d(1)),
                 a -> InactiveDerivatives.cyclic_grad(a.v(0), a.d(1)),
                 (a, s, acc) -> InactiveDerivatives.cyclic_vjp(a.v(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(8001, 3, in -> args().v("x", in.vector(6, -1, 1)).d("a", in.uniform(-1, 1))));
+                Inputs.points(8001, 3, in -> args().v("x", in.vector(6, -1, 1)).d("a", in.uniform(-1, 1))));
     }
 
     @Test
@@ -20,7 +22,7 @@ class InactiveTest {
         arrays("filled", "x c", a -> Inactive.filled(a.v(0), a.d(1)),
                 a -> InactiveDerivatives.filled_grad(a.v(0), a.d(1)),
                 (a, s, acc) -> InactiveDerivatives.filled_vjp(a.v(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(8002, 3, in -> args().v("x", in.vector(5, -1, 1)).d("c", in.uniform(-1, 1))));
+                Inputs.points(8002, 3, in -> args().v("x", in.vector(5, -1, 1)).d("c", in.uniform(-1, 1))));
     }
 
     @Test

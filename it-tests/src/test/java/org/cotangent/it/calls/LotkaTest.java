@@ -1,5 +1,7 @@
 package org.cotangent.it.calls;
 
+import org.cotangent.it.loops.Inputs;
+
 import static org.cotangent.it.scalar.Check.Args.args;
 import static org.cotangent.it.scalar.Check.arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -13,7 +15,7 @@ class LotkaTest {
 
     @Test
     void rhsOutputArraySemantics() {
-        Rand in = new Rand(2001);
+        Inputs in = new Inputs(2001);
         for (int p = 0; p < 3; p++) {
             Object[] point = {in.uniform(0, 1), in.vector(2, 0.5, 2), in.vector(2, -3, 3), in.uniform(0.9, 1.2),
                 in.uniform(0.3, 0.5), in.uniform(0.2, 0.4), in.uniform(0.8, 1.1)};
@@ -31,7 +33,7 @@ class LotkaTest {
 
     @Test
     void lotkaVolterra() {
-        Args[] points = Rand.points(2002, 3, in -> args()
+        Args[] points = Inputs.points(2002, 3, in -> args()
                 .d("alpha", in.uniform(0.9, 1.2)).d("beta", in.uniform(0.3, 0.5))
                 .d("delta", in.uniform(0.2, 0.4)).d("gamma", in.uniform(0.8, 1.1))
                 .v("y0", in.uniform(1, 2), in.uniform(0.5, 1.5)));
@@ -58,7 +60,7 @@ class LotkaTest {
 
     @Test
     void rk4StepReadsAndWritesY() {
-        Rand in = new Rand(2003);
+        Inputs in = new Inputs(2003);
         for (int p = 0; p < 3; p++) {
             Object[] point = {in.vector(2, 0.5, 2), in.uniform(0.01, 0.2), in.uniform(0.9, 1.2), in.uniform(0.3, 0.5),
                 in.uniform(0.2, 0.4), in.uniform(0.8, 1.1)};
@@ -75,7 +77,7 @@ class LotkaTest {
     /** The gradient alone: lotkaVolterraSteps' final y is what {@link #lotkaVolterraSteps} checks. */
     @Test
     void lotkaVolterraStepsGradient() {
-        Rand in = new Rand(2014);
+        Inputs in = new Inputs(2014);
         for (int p = 0; p < 3; p++) {
             double[] x = {in.uniform(1, 2), in.uniform(0.5, 1.5), in.uniform(0.9, 1.2), in.uniform(0.3, 0.5),
                 in.uniform(0.2, 0.4), in.uniform(0.8, 1.1)};
@@ -88,7 +90,7 @@ class LotkaTest {
 
     @Test
     void lotkaVolterraSteps() {
-        Args[] points = Rand.points(2004, 3, in -> args()
+        Args[] points = Inputs.points(2004, 3, in -> args()
                 .v("y", in.uniform(1, 2), in.uniform(0.5, 1.5)).modified()
                 .d("alpha", in.uniform(0.9, 1.2)).d("beta", in.uniform(0.3, 0.5))
                 .d("delta", in.uniform(0.2, 0.4)).d("gamma", in.uniform(0.8, 1.1)));

@@ -1,5 +1,7 @@
 package org.cotangent.it.calls;
 
+import org.cotangent.it.loops.Inputs;
+
 import static org.cotangent.it.scalar.Check.Args.args;
 import static org.cotangent.it.scalar.Check.arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ModelTest {
-    private final Rand rand = new Rand(5000);
+    private final Inputs rand = new Inputs(5000);
     private final Model model = new Model(rand.matrix(4, 3, -1, 1), rand.vector(4, -0.5, 0.5), rand.vector(4, -1, 1),
             0.3);
     private final Model other = new Model(rand.matrix(4, 3, -1, 1), rand.vector(4, -0.5, 0.5), rand.vector(4, -1, 1),
@@ -52,7 +54,7 @@ class ModelTest {
             arrays("hiddenUnit", "x", a -> model.hiddenUnit(a.v(0), a.i(1)),
                     a -> ModelDerivatives.hiddenUnit_grad(model, a.v(0), a.i(1)),
                     (a, s, acc) -> ModelDerivatives.hiddenUnit_vjp(model, a.v(0), a.i(1), s, acc.v(0)),
-                    Rand.points(5001 + i, 3, in -> args().v("x", in.vector(3, -1, 1)).i("i", unit)));
+                    Inputs.points(5001 + i, 3, in -> args().v("x", in.vector(3, -1, 1)).i("i", unit)));
         }
     }
 
@@ -60,14 +62,14 @@ class ModelTest {
     void predict() {
         arrays("predict", "x", a -> model.predict(a.v(0)), a -> ModelDerivatives.predict_grad(model, a.v(0)),
                 (a, s, acc) -> ModelDerivatives.predict_vjp(model, a.v(0), s, acc.v(0)),
-                Rand.points(5010, 3, in -> args().v("x", in.vector(3, -1, 1))));
+                Inputs.points(5010, 3, in -> args().v("x", in.vector(3, -1, 1))));
     }
 
     @Test
     void loss() {
         arrays("loss", "x y", a -> model.loss(a.v(0), a.d(1)), a -> ModelDerivatives.loss_grad(model, a.v(0), a.d(1)),
                 (a, s, acc) -> ModelDerivatives.loss_vjp(model, a.v(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(5011, 3, in -> args().v("x", in.vector(3, -1, 1)).d("y", in.uniform(-1, 1))));
+                Inputs.points(5011, 3, in -> args().v("x", in.vector(3, -1, 1)).d("y", in.uniform(-1, 1))));
     }
 
     @Test
@@ -76,13 +78,13 @@ class ModelTest {
                 a -> ModelDerivatives.scaledLoss_grad(model, a.v(0), a.d(1), a.d(2)),
                 (a, s, acc) -> ModelDerivatives.scaledLoss_vjp(model, a.v(0), a.d(1), a.d(2), s, acc.v(0), acc.v(1),
                         acc.v(2)),
-                Rand.points(5012, 3, in -> args().v("x", in.vector(3, -1, 1)).d("y", in.uniform(-1, 1))
+                Inputs.points(5012, 3, in -> args().v("x", in.vector(3, -1, 1)).d("y", in.uniform(-1, 1))
                         .d("s", in.uniform(0.5, 1.5))));
     }
 
     @Test
     void ensembleLoss() {
-        Args[] points = Rand.points(5013, 3, in -> args().v("x", in.vector(3, -1, 1)).d("y", in.uniform(-1, 1)));
+        Args[] points = Inputs.points(5013, 3, in -> args().v("x", in.vector(3, -1, 1)).d("y", in.uniform(-1, 1)));
         arrays("ensembleLoss", "x y", a -> Model.ensembleLoss(model, other, a.v(0), a.d(1)),
                 a -> ModelDerivatives.ensembleLoss_grad(model, other, a.v(0), a.d(1)),
                 (a, s, acc) -> ModelDerivatives.ensembleLoss_vjp(model, other, a.v(0), a.d(1), s, acc.v(0), acc.v(1)),

@@ -1,5 +1,7 @@
 package org.cotangent.it.calls;
 
+import org.cotangent.it.loops.Inputs;
+
 import static org.cotangent.it.scalar.Check.Args.args;
 import static org.cotangent.it.scalar.Check.arrays;
 
@@ -8,21 +10,21 @@ import org.junit.jupiter.api.Test;
 
 class NestedTest {
     private static Args[] xy(long seed) {
-        return Rand.points(seed, 3, in -> args().d("x", in.uniform(-1.5, 1.5)).d("y", in.uniform(-1.5, 1.5)));
+        return Inputs.points(seed, 3, in -> args().d("x", in.uniform(-1.5, 1.5)).d("y", in.uniform(-1.5, 1.5)));
     }
 
     @Test
     void f() {
         arrays("f", "a b", a -> Nested.f(a.d(0), a.d(1)), a -> NestedDerivatives.f_grad(a.d(0), a.d(1)),
                 (a, s, acc) -> NestedDerivatives.f_vjp(a.d(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(4001, 3, in -> args().d("a", in.uniform(-2, 2)).d("b", in.uniform(-2, 2))));
+                Inputs.points(4001, 3, in -> args().d("a", in.uniform(-2, 2)).d("b", in.uniform(-2, 2))));
     }
 
     @Test
     void g() {
         arrays("g", "x", a -> Nested.g(a.d(0)), a -> NestedDerivatives.g_grad(a.d(0)),
                 (a, s, acc) -> NestedDerivatives.g_vjp(a.d(0), s, acc.v(0)),
-                Rand.points(4002, 3, in -> args().d("x", in.uniform(-2, 2))));
+                Inputs.points(4002, 3, in -> args().d("x", in.uniform(-2, 2))));
     }
 
     @Test
@@ -30,7 +32,7 @@ class NestedTest {
         arrays("nested", "a x y", a -> Nested.nested(a.d(0), a.d(1), a.d(2)),
                 a -> NestedDerivatives.nested_grad(a.d(0), a.d(1), a.d(2)),
                 (a, s, acc) -> NestedDerivatives.nested_vjp(a.d(0), a.d(1), a.d(2), s, acc.v(0), acc.v(1), acc.v(2)),
-                Rand.points(4003, 3, in -> args().d("a", in.uniform(-2, 2)).d("x", in.uniform(-1.5, 1.5))
+                Inputs.points(4003, 3, in -> args().d("a", in.uniform(-2, 2)).d("x", in.uniform(-1.5, 1.5))
                         .d("y", in.uniform(-1.5, 1.5))));
     }
 
@@ -65,7 +67,7 @@ class NestedTest {
         arrays("callInLoop", "xs a", a -> Nested.callInLoop(a.v(0), a.d(1)),
                 a -> NestedDerivatives.callInLoop_grad(a.v(0), a.d(1)),
                 (a, s, acc) -> NestedDerivatives.callInLoop_vjp(a.v(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(4005, 3, in -> args().v("xs", in.vector(8, -1, 1)).d("a", in.uniform(-0.5, 0.5))));
+                Inputs.points(4005, 3, in -> args().v("xs", in.vector(8, -1, 1)).d("a", in.uniform(-0.5, 0.5))));
     }
 
     @Test
@@ -73,14 +75,14 @@ class NestedTest {
         arrays("callWithConstants", "x", a -> Nested.callWithConstants(a.d(0)),
                 a -> NestedDerivatives.callWithConstants_grad(a.d(0)),
                 (a, s, acc) -> NestedDerivatives.callWithConstants_vjp(a.d(0), s, acc.v(0)),
-                Rand.points(4006, 3, in -> args().d("x", in.uniform(-2, 2))));
+                Inputs.points(4006, 3, in -> args().d("x", in.uniform(-2, 2))));
     }
 
     @Test
     void callChain() {
         arrays("callChain", "x", a -> Nested.callChain(a.d(0)), a -> NestedDerivatives.callChain_grad(a.d(0)),
                 (a, s, acc) -> NestedDerivatives.callChain_vjp(a.d(0), s, acc.v(0)),
-                Rand.points(4007, 3, in -> args().d("x", in.uniform(-1, 1))));
+                Inputs.points(4007, 3, in -> args().d("x", in.uniform(-1, 1))));
     }
 
     @Test
@@ -95,7 +97,7 @@ class NestedTest {
         arrays("mapInPlace", "x c", a -> Nested.mapInPlace(a.v(0), a.d(1)),
                 a -> NestedDerivatives.mapInPlace_grad(a.v(0), a.d(1)),
                 (a, s, acc) -> NestedDerivatives.mapInPlace_vjp(a.v(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(4009, 3, in -> args().v("x", in.vector(5, -1, 1)).d("c", in.uniform(0.5, 1))));
+                Inputs.points(4009, 3, in -> args().v("x", in.vector(5, -1, 1)).d("c", in.uniform(0.5, 1))));
     }
 
     @Test

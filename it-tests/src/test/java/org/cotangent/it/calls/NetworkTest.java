@@ -1,5 +1,7 @@
 package org.cotangent.it.calls;
 
+import org.cotangent.it.loops.Inputs;
+
 import static org.cotangent.it.scalar.Check.Args.args;
 import static org.cotangent.it.scalar.Check.arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -12,7 +14,7 @@ class NetworkTest {
 
     @Test
     void denseOutputArraySemantics() {
-        Rand in = new Rand(1001);
+        Inputs in = new Inputs(1001);
         for (int p = 0; p < 3; p++) {
             Object[] point = {in.matrix(3, 4, -1, 1), in.vector(3, -1, 1), in.vector(4, -1, 1), in.vector(3, -5, 5)};
             Object[] acc = OutputCheck.check("dense", "w b x out", point, "w b x out", "out", TOL, 11 + p,
@@ -26,7 +28,7 @@ class NetworkTest {
 
     @Test
     void tanhLayerOutputArraySemantics() {
-        Rand in = new Rand(1002);
+        Inputs in = new Inputs(1002);
         for (int p = 0; p < 3; p++) {
             Object[] point = {in.vector(5, -2, 2), in.vector(5, -5, 5)};
             Object[] acc = OutputCheck.check("tanhLayer", "v out", point, "v out", "out", TOL, 21 + p,
@@ -40,7 +42,7 @@ class NetworkTest {
     @Test
     void tanhLayerAliasedInPlace() {
         // v and out the same array (and so the same accumulator): the map v -> tanh(v) in place
-        Rand in = new Rand(1003);
+        Inputs in = new Inputs(1003);
         for (int p = 0; p < 3; p++) {
             Object[] point = {in.vector(5, -2, 2)};
             OutputCheck.check("tanhLayer(v, v)", "v", point, "v", "v", TOL, 31 + p,
@@ -52,7 +54,7 @@ class NetworkTest {
 
     @Test
     void unit() {
-        Args[] points = Rand.points(1004, 3, in -> args()
+        Args[] points = Inputs.points(1004, 3, in -> args()
                 .v("w", in.vector(4, -1, 1)).d("b", in.uniform(-1, 1)).v("x", in.vector(4, -1, 1)));
         arrays("unit", "w b x",
                 a -> Network.unit(a.v(0), a.d(1), a.v(2)),
@@ -63,7 +65,7 @@ class NetworkTest {
 
     @Test
     void tanhUnit() {
-        Args[] points = Rand.points(1005, 3, in -> args().d("z", in.uniform(-2, 2)));
+        Args[] points = Inputs.points(1005, 3, in -> args().d("z", in.uniform(-2, 2)));
         arrays("tanhUnit", "z",
                 a -> Network.tanhUnit(a.d(0)),
                 a -> NetworkDerivatives.tanhUnit_grad(a.d(0)),
@@ -71,7 +73,7 @@ class NetworkTest {
                 points);
     }
 
-    private static Args mlp(Rand in) {
+    private static Args mlp(Inputs in) {
         return args().m("w1", in.matrix(4, 3, -1, 1)).v("b1", in.vector(4, -0.5, 0.5))
                 .m("w2", in.matrix(2, 4, -1, 1)).v("b2", in.vector(2, -0.5, 0.5))
                 .v("x", in.vector(3, -1, 1)).v("target", in.vector(2, -0.8, 0.8));
@@ -79,7 +81,7 @@ class NetworkTest {
 
     @Test
     void mlpLoss() {
-        Args[] points = Rand.points(1006, 3, NetworkTest::mlp);
+        Args[] points = Inputs.points(1006, 3, NetworkTest::mlp);
         arrays("mlpLoss", "w1 b1 w2 b2 x target",
                 a -> Network.mlpLoss(a.m(0), a.v(1), a.m(2), a.v(3), a.v(4), a.v(5)),
                 a -> NetworkDerivatives.mlpLoss_grad(a.m(0), a.v(1), a.m(2), a.v(3), a.v(4), a.v(5)),
@@ -90,7 +92,7 @@ class NetworkTest {
 
     @Test
     void mlpLossUnitsAgreesWithMlpLoss() {
-        Args[] points = Rand.points(1007, 3, NetworkTest::mlp);
+        Args[] points = Inputs.points(1007, 3, NetworkTest::mlp);
         arrays("mlpLossUnits", "w1 b1 w2 b2",
                 a -> Network.mlpLossUnits(a.m(0), a.v(1), a.m(2), a.v(3), a.v(4), a.v(5)),
                 a -> NetworkDerivatives.mlpLossUnits_grad(a.m(0), a.v(1), a.m(2), a.v(3), a.v(4), a.v(5)),
@@ -110,7 +112,7 @@ class NetworkTest {
 
     @Test
     void batchLoss() {
-        Args[] points = Rand.points(1008, 3, in -> args()
+        Args[] points = Inputs.points(1008, 3, in -> args()
                 .m("w1", in.matrix(4, 3, -1, 1)).v("b1", in.vector(4, -0.5, 0.5))
                 .m("w2", in.matrix(2, 4, -1, 1)).v("b2", in.vector(2, -0.5, 0.5))
                 .m("xs", in.matrix(5, 3, -1, 1)).m("targets", in.matrix(5, 2, -0.8, 0.8)));
@@ -124,7 +126,7 @@ class NetworkTest {
 
     @Test
     void tanhInPlace() {
-        Args[] points = Rand.points(1009, 3, in -> args().v("x", in.vector(5, -2, 2)).v("c", in.vector(5, -1, 1)));
+        Args[] points = Inputs.points(1009, 3, in -> args().v("x", in.vector(5, -2, 2)).v("c", in.vector(5, -1, 1)));
         arrays("tanhInPlace", "x c",
                 a -> Network.tanhInPlace(a.v(0), a.v(1)),
                 a -> NetworkDerivatives.tanhInPlace_grad(a.v(0), a.v(1)),

@@ -1,5 +1,7 @@
 package org.cotangent.it.calls;
 
+import org.cotangent.it.loops.Inputs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -1,5 +1,7 @@
 package org.cotangent.it.calls;
 
+import org.cotangent.it.loops.Inputs;
+
 import static org.cotangent.it.scalar.Check.Args.args;
 import static org.cotangent.it.scalar.Check.arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ReadWriteTest {
     @Test
     void smoothOutputArraySemantics() {
-        Rand in = new Rand(10001);
+        Inputs in = new Inputs(10001);
         for (int p = 0; p < 3; p++) {
             Object[] point = {in.vector(5, -1, 1), in.uniform(-0.5, 0.5)};
             OutputCheck.check("smooth", "v c", point, "v c", "v", 1e-6, 81 + p,
@@ -22,7 +24,7 @@ class ReadWriteTest {
 
     @Test
     void normalizeOutputArraySemantics() {
-        Rand in = new Rand(10002);
+        Inputs in = new Inputs(10002);
         for (int p = 0; p < 3; p++) {
             Object[] point = {in.vector(4, -1, 1)};
             OutputCheck.check("normalize", "v", point, "v", "v", 1e-6, 91 + p,
@@ -33,7 +35,7 @@ class ReadWriteTest {
 
     @Test
     void rotateOutputArraySemantics() {
-        Rand in = new Rand(10003);
+        Inputs in = new Inputs(10003);
         for (int p = 0; p < 3; p++) {
             Object[] point = {in.vector(2, -1, 1), in.uniform(-3, 3)};
             OutputCheck.check("rotate", "p theta", point, "p theta", "p", 1e-6, 101 + p,
@@ -45,7 +47,7 @@ class ReadWriteTest {
 
     @Test
     void outerOutputArraySemantics() {
-        Rand in = new Rand(10004);
+        Inputs in = new Inputs(10004);
         for (int p = 0; p < 3; p++) {
             Object[] point = {in.vector(3, -1, 1), in.vector(2, -1, 1), in.matrix(3, 2, -1, 1)};
             Object[] acc = OutputCheck.check("outer", "a b m", point, "a b m", "m", 1e-6, 111 + p,
@@ -63,7 +65,7 @@ class ReadWriteTest {
         arrays("smoothTwice", "x c", a -> ReadWrite.smoothTwice(a.v(0), a.d(1)),
                 a -> ReadWriteDerivatives.smoothTwice_grad(a.v(0), a.d(1)),
                 (a, s, acc) -> ReadWriteDerivatives.smoothTwice_vjp(a.v(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(10005, 3, in -> args().v("x", in.vector(5, 0.2, 1)).d("c", in.uniform(-0.5, 0.5))));
+                Inputs.points(10005, 3, in -> args().v("x", in.vector(5, 0.2, 1)).d("c", in.uniform(-0.5, 0.5))));
     }
 
     @Test
@@ -71,14 +73,14 @@ class ReadWriteTest {
         arrays("modifiesInput", "x c", a -> ReadWrite.modifiesInput(a.v(0), a.d(1)),
                 a -> ReadWriteDerivatives.modifiesInput_grad(a.v(0), a.d(1)),
                 (a, s, acc) -> ReadWriteDerivatives.modifiesInput_vjp(a.v(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(10006, 3, in -> args().v("x", in.vector(4, 0.2, 1)).modified()
+                Inputs.points(10006, 3, in -> args().v("x", in.vector(4, 0.2, 1)).modified()
                         .d("c", in.uniform(-0.5, 0.5))));
     }
 
     /** The gradient alone (the arguments' final state is what {@link #modifiesInput} checks). */
     @Test
     void modifiesInputGradient() {
-        Rand in = new Rand(10016);
+        Inputs in = new Inputs(10016);
         for (int p = 0; p < 3; p++) {
             double[] x = in.vector(4, 0.2, 1);
             double c = in.uniform(-0.5, 0.5);
@@ -95,7 +97,7 @@ class ReadWriteTest {
                 a -> ReadWriteDerivatives.rotations_grad(a.d(0), a.d(1), a.d(2)),
                 (a, s, acc) -> ReadWriteDerivatives.rotations_vjp(a.d(0), a.d(1), a.d(2), s, acc.v(0), acc.v(1),
                         acc.v(2)),
-                Rand.points(10007, 3, in -> args().d("x", in.uniform(-1, 1)).d("y", in.uniform(-1, 1))
+                Inputs.points(10007, 3, in -> args().d("x", in.uniform(-1, 1)).d("y", in.uniform(-1, 1))
                         .d("theta", in.uniform(-1, 1))));
     }
 
@@ -104,6 +106,6 @@ class ReadWriteTest {
         arrays("outerSum", "a b", a -> ReadWrite.outerSum(a.v(0), a.v(1)),
                 a -> ReadWriteDerivatives.outerSum_grad(a.v(0), a.v(1)),
                 (a, s, acc) -> ReadWriteDerivatives.outerSum_vjp(a.v(0), a.v(1), s, acc.v(0), acc.v(1)),
-                Rand.points(10008, 3, in -> args().v("a", in.vector(3, -1, 1)).v("b", in.vector(3, -1, 1))));
+                Inputs.points(10008, 3, in -> args().v("a", in.vector(3, -1, 1)).v("b", in.vector(3, -1, 1))));
     }
 }

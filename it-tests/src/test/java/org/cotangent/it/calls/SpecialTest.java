@@ -1,5 +1,7 @@
 package org.cotangent.it.calls;
 
+import org.cotangent.it.loops.Inputs;
+
 import static org.cotangent.it.scalar.Check.Args.args;
 import static org.cotangent.it.scalar.Check.arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +39,7 @@ class SpecialTest {
                 a -> SpecialDerivatives.probitLoss_grad(a.d(0), a.d(1), a.v(2)),
                 (a, s, acc) -> SpecialDerivatives.probitLoss_vjp(a.d(0), a.d(1), a.v(2), s, acc.v(0), acc.v(1),
                         acc.v(2)),
-                Rand.points(6001, 3, in -> args().d("mu", in.uniform(-0.3, 0.3)).d("sigma", in.uniform(0.8, 1.5))
+                Inputs.points(6001, 3, in -> args().d("mu", in.uniform(-0.3, 0.3)).d("sigma", in.uniform(0.8, 1.5))
                         .v("xs", in.vector(6, -1.5, 1.5))));
         assertTrue(Special.ERF_RULE_CALLS.get() >= before + 6 * 3 * 2);
     }
@@ -51,7 +53,7 @@ class SpecialTest {
                     a -> Special.crossEntropy(a.m(0), a.v(1), a.i(2)),
                     a -> SpecialDerivatives.crossEntropy_grad(a.m(0), a.v(1), a.i(2)),
                     (a, s, acc) -> SpecialDerivatives.crossEntropy_vjp(a.m(0), a.v(1), a.i(2), s, acc.m(0)),
-                    Rand.points(6010 + l, 3, in -> args().m("w", in.matrix(3, 4, -1, 1)).v("x", in.vector(4, -1, 1))
+                    Inputs.points(6010 + l, 3, in -> args().m("w", in.matrix(3, 4, -1, 1)).v("x", in.vector(4, -1, 1))
                             .i("label", l)));
         }
         assertTrue(Special.LSE_RULE_CALLS.get() > before);
@@ -63,7 +65,7 @@ class SpecialTest {
                 a -> Special.besselEnergy(a.d(0), a.d(1)),
                 a -> SpecialDerivatives.besselEnergy_grad(a.d(0), a.d(1)),
                 (a, s, acc) -> SpecialDerivatives.besselEnergy_vjp(a.d(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(6020, 3, in -> args().d("a", in.uniform(0.5, 3)).d("b", in.uniform(0.5, 2))));
+                Inputs.points(6020, 3, in -> args().d("a", in.uniform(0.5, 3)).d("b", in.uniform(0.5, 2))));
     }
 
     @Test
@@ -72,7 +74,7 @@ class SpecialTest {
                 a -> Special.cumsumLoss(a.v(0), a.v(1)),
                 a -> SpecialDerivatives.cumsumLoss_grad(a.v(0), a.v(1)),
                 (a, s, acc) -> SpecialDerivatives.cumsumLoss_vjp(a.v(0), a.v(1), s, acc.v(0), acc.v(1)),
-                Rand.points(6030, 3, in -> args().v("x", in.vector(6, -1, 1)).v("c", in.vector(6, -1, 1))));
+                Inputs.points(6030, 3, in -> args().v("x", in.vector(6, -1, 1)).v("c", in.vector(6, -1, 1))));
     }
 
     @Test
@@ -82,7 +84,7 @@ class SpecialTest {
                 a -> Special.softL1(a.v(0), a.d(1)),
                 a -> SpecialDerivatives.softL1_grad(a.v(0), a.d(1)),
                 (a, s, acc) -> SpecialDerivatives.softL1_vjp(a.v(0), a.d(1), s, acc.v(0), acc.v(1)),
-                Rand.points(6040, 3, in -> args().v("x", in.vector(5, -2, 2)).d("a", in.uniform(-0.2, 0.2))));
+                Inputs.points(6040, 3, in -> args().v("x", in.vector(5, -2, 2)).d("a", in.uniform(-0.2, 0.2))));
         assertTrue(Special.ROOT_RULE_CALLS.get() >= before + 5 * 3 * 2, "the custom rule was not called");
     }
 }

@@ -4,16 +4,16 @@ import java.util.Random;
 import java.util.function.Function;
 import org.cotangent.it.scalar.Check.Args;
 
-/** Seeded random test inputs, kept in ranges where the functions are smooth and finite. */
-final class Inputs {
+/** Seeded random test inputs, kept in ranges where the functions are smooth and finite; shared by the it-tests packages. */
+public final class Inputs {
     private final Random random;
 
-    Inputs(long seed) {
+    public Inputs(long seed) {
         random = new Random(seed);
     }
 
     /** {@code count} points drawn by {@code make} from one seeded stream. */
-    static Args[] points(long seed, int count, Function<Inputs, Args> make) {
+    public static Args[] points(long seed, int count, Function<Inputs, Args> make) {
         Inputs in = new Inputs(seed);
         Args[] points = new Args[count];
         for (int i = 0; i < count; i++) {
@@ -22,11 +22,11 @@ final class Inputs {
         return points;
     }
 
-    double uniform(double lo, double hi) {
+    public double uniform(double lo, double hi) {
         return lo + (hi - lo) * random.nextDouble();
     }
 
-    double[] vector(int n, double lo, double hi) {
+    public double[] vector(int n, double lo, double hi) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             v[i] = uniform(lo, hi);
@@ -34,7 +34,7 @@ final class Inputs {
         return v;
     }
 
-    double[][] matrix(int rows, int cols, double lo, double hi) {
+    public double[][] matrix(int rows, int cols, double lo, double hi) {
         double[][] m = new double[rows][];
         for (int i = 0; i < rows; i++) {
             m[i] = vector(cols, lo, hi);
@@ -43,7 +43,7 @@ final class Inputs {
     }
 
     /** Off-diagonal entries in [-1, 1]; each diagonal entry exceeds its row's other magnitudes by 1 to 2. */
-    double[][] diagonallyDominant(int n) {
+    public double[][] diagonallyDominant(int n) {
         double[][] m = matrix(n, n, -1, 1);
         for (int i = 0; i < n; i++) {
             double off = 0;
@@ -58,7 +58,7 @@ final class Inputs {
     }
 
     /** Lower-triangular with diagonal entries in [1.5, 2.5] and the rest in [-0.5, 0.5]. */
-    double[][] lowerTriangular(int n) {
+    public double[][] lowerTriangular(int n) {
         double[][] m = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
@@ -70,7 +70,7 @@ final class Inputs {
     }
 
     /** n values, any two at least {@code gap} apart, in shuffled order, starting above {@code lo}. */
-    double[] separated(int n, double lo, double gap) {
+    public double[] separated(int n, double lo, double gap) {
         double[] v = new double[n];
         double at = lo;
         for (int i = 0; i < n; i++) {
@@ -87,7 +87,7 @@ final class Inputs {
     }
 
     /** Random signs, magnitudes in [min, max]. */
-    double[] awayFromZero(int n, double min, double max) {
+    public double[] awayFromZero(int n, double min, double max) {
         double[] v = vector(n, min, max);
         for (int i = 0; i < n; i++) {
             if (random.nextBoolean()) {
@@ -97,7 +97,7 @@ final class Inputs {
         return v;
     }
 
-    int nextInt(int bound) {
+    public int nextInt(int bound) {
         return random.nextInt(bound);
     }
 }
