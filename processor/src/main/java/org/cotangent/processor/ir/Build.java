@@ -92,6 +92,20 @@ public final class Build {
         return new Expr.Binary(BinaryOp.SUB, a, b, Type.DOUBLE);
     }
 
+    /**
+     * {@code factor * partial} (with {@code partialFirst}: {@code partial * factor}), folding the
+     * partials 0 and -1: how both modes apply a rule's partial to an adjoint or a tangent.
+     */
+    public static Expr byPartial(Expr factor, Expr partial, boolean partialFirst) {
+        if (isZero(partial) || isZero(factor)) {
+            return ZERO;
+        }
+        if (partial instanceof Expr.Literal l && l.isNumber(-1.0)) {
+            return neg(factor);
+        }
+        return partialFirst ? mul(partial, factor) : mul(factor, partial);
+    }
+
     public static Expr math(MathFn fn, Expr... args) {
         return new Expr.MathCall("Math", fn, List.of(args));
     }

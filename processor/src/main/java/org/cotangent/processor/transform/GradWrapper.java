@@ -44,12 +44,7 @@ public final class GradWrapper {
             Type accType = w.type().rank() == 0 ? Type.DOUBLE_ARRAY : w.type();
             Var acc = new Var(names.fresh(Names.accumulator(w.name())), accType);
             accumulators.add(acc);
-            Expr zeros = switch (w.type().rank()) {
-                case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
-                case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(w))));
-                default -> new Expr.StaticCall("Adjoints", "zerosLike", List.of(new Expr.VarRef(w)), w.type());
-            };
-            body.add(new Stmt.Decl(acc, zeros, null));
+            body.add(new Stmt.Decl(acc, zeros(w), null));
             callArgs.add(new Expr.VarRef(acc));
         }
         Var value = new Var(names.fresh("value"), Type.DOUBLE);
@@ -86,16 +81,7 @@ public final class GradWrapper {
         String record = Names.gradientRecord(fn.name());
         Var gradient = new Var(names.fresh("gradient"), Type.named(record));
         body.add(new Stmt.Decl(gradient, new Expr.StaticCall(null, Names.grad(fn.name()), args, gradient.type()), null));
-        Expr size = new Expr.Literal("0", Type.INT);
-        for (Var w : fn.wrt()) {
-            Expr n = switch (w.type().rank()) {
-                case 0 -> new Expr.Literal("1", Type.INT);
-                case 1 -> new Expr.Length(new Expr.VarRef(w));
-                default -> new Expr.StaticCall("Adjoints", "size", List.of(new Expr.VarRef(w)), Type.INT);
-            };
-            size = size instanceof Expr.Literal l && l.text().equals("0") ? n
-                    : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, size, n, Type.INT);
-        }
+        Expr size = flatSize(fn);
         Var row = new Var(names.fresh("row"), Type.DOUBLE_ARRAY);
         body.add(new Stmt.Decl(row, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(size)), null));
         Var at = new Var(names.fresh("at"), Type.INT);
@@ -129,31 +115,17 @@ public final class GradWrapper {
         List<Expr> vjpArgs = new ArrayList<>();
         fn.params().forEach(p -> jvpArgs.add(new Expr.VarRef(p)));
         fn.params().forEach(p -> vjpArgs.add(new Expr.VarRef(p)));
-        Expr size = null;
         List<Expr> jvpTangents = new ArrayList<>();
         for (Var w : fn.wrt()) {
             Type holderType = w.type().rank() == 0 ? Type.DOUBLE_ARRAY : w.type();
             Var holder = new Var(names.fresh(w.name() + "_direction"), holderType);
-            Expr zeros = switch (w.type().rank()) {
-                case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
-                case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(w))));
-                default -> new Expr.StaticCall("Adjoints", "zerosLike", List.of(new Expr.VarRef(w)), w.type());
-            };
-            body.add(new Stmt.Decl(holder, zeros, null));
+            body.add(new Stmt.Decl(holder, zeros(w), null));
             parts.add(asObject(new Expr.VarRef(holder)));
             jvpTangents.add(w.type().rank() == 0
                     ? new Expr.ArrayAccess(new Expr.VarRef(holder), new Expr.Literal("0", Type.INT), Type.DOUBLE)
                     : new Expr.VarRef(holder));
-            Expr n = switch (w.type().rank()) {
-                case 0 -> new Expr.Literal("1", Type.INT);
-                case 1 -> new Expr.Length(new Expr.VarRef(w));
-                default -> new Expr.StaticCall("Adjoints", "size", List.of(new Expr.VarRef(w)), Type.INT);
-            };
-            size = size == null ? n : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, size, n, Type.INT);
         }
-        if (size == null) {
-            size = new Expr.Literal("0", Type.INT);
-        }
+        Expr size = flatSize(fn);
         jvpArgs.addAll(jvpTangents);
         Var n = new Var(names.fresh("n"), Type.INT);
         body.add(new Stmt.Decl(n, size, null));
@@ -326,17 +298,8 @@ public final class GradWrapper {
         for (Var w : fn.wrt()) {
             dots.add(declareZeros(names.fresh(Names.accumulator(w.name()) + "_dot"), w, body));
         }
-        Expr size = null;
-        for (Var w : fn.wrt()) {
-            Expr n = switch (w.type().rank()) {
-                case 0 -> new Expr.Literal("1", Type.INT);
-                case 1 -> new Expr.Length(new Expr.VarRef(w));
-                default -> new Expr.StaticCall("Adjoints", "size", List.of(new Expr.VarRef(w)), Type.INT);
-            };
-            size = size == null ? n : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, size, n, Type.INT);
-        }
         Var n = new Var(names.fresh("n"), Type.INT);
-        body.add(new Stmt.Decl(n, size == null ? new Expr.Literal("0", Type.INT) : size, null));
+        body.add(new Stmt.Decl(n, flatSize(fn), null));
         Var hessian = new Var(names.fresh("hessian"), Type.DOUBLE_MATRIX);
         body.add(new Stmt.Decl(hessian, new Expr.NewArray(Type.DOUBLE_MATRIX, List.of(new Expr.VarRef(n),
                 new Expr.VarRef(n))), null));
@@ -378,14 +341,31 @@ public final class GradWrapper {
     }
 
     private static Var declareZeros(String name, Var like, List<Stmt> body) {
-        Type type = like.type().rank() == 0 ? Type.DOUBLE_ARRAY : like.type();
-        Var v = new Var(name, type);
-        Expr zeros = switch (like.type().rank()) {
-            case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
-            case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(like))));
-            default -> new Expr.StaticCall("Adjoints", "zerosLike", List.of(new Expr.VarRef(like)), like.type());
-        };
-        body.add(new Stmt.Decl(v, zeros, null));
+        Var v = new Var(name, like.type().rank() == 0 ? Type.DOUBLE_ARRAY : like.type());
+        body.add(new Stmt.Decl(v, zeros(like), null));
         return v;
+    }
+
+    /** A zeroed holder for {@code w}'s derivative: {@code double[1]} for a scalar, else its shape. */
+    private static Expr zeros(Var w) {
+        return switch (w.type().rank()) {
+            case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
+            case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(w))));
+            default -> new Expr.StaticCall("Adjoints", "zerosLike", List.of(new Expr.VarRef(w)), w.type());
+        };
+    }
+
+    /** The number of inputs, the wrt parameters flattened: {@code x.length + 1 + ...}. */
+    private static Expr flatSize(Function fn) {
+        Expr size = null;
+        for (Var w : fn.wrt()) {
+            Expr n = switch (w.type().rank()) {
+                case 0 -> new Expr.Literal("1", Type.INT);
+                case 1 -> new Expr.Length(new Expr.VarRef(w));
+                default -> new Expr.StaticCall("Adjoints", "size", List.of(new Expr.VarRef(w)), Type.INT);
+            };
+            size = size == null ? n : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, size, n, Type.INT);
+        }
+        return size == null ? new Expr.Literal("0", Type.INT) : size;
     }
 }

@@ -295,13 +295,7 @@ public final class ForwardTransform {
     }
 
     private static Expr scale(Expr tangent, Expr partial) {
-        if (Build.isZero(partial) || Build.isZero(tangent)) {
-            return Build.ZERO;
-        }
-        if (partial instanceof Expr.Literal l && l.isNumber(-1.0)) {
-            return Build.neg(tangent);
-        }
-        return Build.mul(partial, tangent);
+        return Build.byPartial(tangent, partial, true);
     }
 
     /** The tangent of an array expression: the same access path, rooted at the tangent arrays. */

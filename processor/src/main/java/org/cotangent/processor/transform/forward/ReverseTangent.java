@@ -476,12 +476,6 @@ public final class ReverseTangent {
     }
 
     private static Expr scale(Expr tangent, Expr partial) {
-        if (Build.isZero(partial)) {
-            return Build.ZERO;
-        }
-        if (partial instanceof Expr.Literal l && l.isNumber(-1.0)) {
-            return Build.neg(tangent);
-        }
-        return Build.mul(partial, tangent);
+        return Build.byPartial(tangent, partial, true);
     }
 }

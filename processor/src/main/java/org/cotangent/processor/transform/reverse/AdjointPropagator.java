@@ -133,15 +133,9 @@ final class AdjointPropagator {
         throw new IllegalStateException("no adjoint for array expression " + e);
     }
 
-    /** {@code adjoint * partial}, folding the partials 1 and -1. */
+    /** {@code adjoint * partial}, folding the partials 0 and -1. */
     private static Expr scale(Expr adjoint, Expr partial) {
-        if (partial instanceof Expr.Literal l && l.isNumber(-1.0)) {
-            return Build.neg(adjoint);
-        }
-        if (Build.isZero(partial)) {
-            return Build.ZERO;
-        }
-        return Build.mul(adjoint, partial);
+        return Build.byPartial(adjoint, partial, false);
     }
 
     /** {@code adjoint} itself if it is cheap to repeat, else a fresh local holding it. */
