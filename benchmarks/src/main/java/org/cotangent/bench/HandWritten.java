@@ -135,4 +135,58 @@ public final class HandWritten {
         grad[5] += yb1;
         return value;
     }
+
+    /**
+     * Adds seed * gradient of {@link Subjects#mlpLoss} into the four accumulators; returns the loss.
+     * A straightforward scalar adjoint: the forward pass keeps the hidden activations and the
+     * logits in {@code hidden} and {@code logits} (workspace of nHidden and nOut doubles), the
+     * backward pass runs the chain rule layer by layer with {@code hiddenAdj} as workspace.
+     */
+    public static double mlpLossVjp(double[] w1, double[] b1, double[] w2, double[] b2, double[] x, int label,
+                                    double seed, double[] w1Adj, double[] b1Adj, double[] w2Adj, double[] b2Adj,
+                                    double[] hidden, double[] logits, double[] hiddenAdj) {
+        int nIn = x.length;
+        int nHidden = b1.length;
+        int nOut = b2.length;
+        for (int j = 0; j < nHidden; j++) {
+            double z = b1[j];
+            for (int i = 0; i < nIn; i++) {
+                z += w1[j * nIn + i] * x[i];
+            }
+            hidden[j] = Math.tanh(z);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < nOut; k++) {
+            double z = b2[k];
+            for (int j = 0; j < nHidden; j++) {
+                z += w2[k * nHidden + j] * hidden[j];
+            }
+            logits[k] = z;
+            max = Math.max(max, z);
+        }
+        double sum = 0;
+        for (int k = 0; k < nOut; k++) {
+            sum += Math.exp(logits[k] - max);
+        }
+        double loss = max + Math.log(sum) - logits[label];
+        for (int j = 0; j < nHidden; j++) {
+            hiddenAdj[j] = 0;
+        }
+        for (int k = 0; k < nOut; k++) {
+            double zAdj = seed * (Math.exp(logits[k] - max) / sum - (k == label ? 1 : 0));
+            b2Adj[k] += zAdj;
+            for (int j = 0; j < nHidden; j++) {
+                w2Adj[k * nHidden + j] += zAdj * hidden[j];
+                hiddenAdj[j] += zAdj * w2[k * nHidden + j];
+            }
+        }
+        for (int j = 0; j < nHidden; j++) {
+            double zAdj = hiddenAdj[j] * (1 - hidden[j] * hidden[j]);
+            b1Adj[j] += zAdj;
+            for (int i = 0; i < nIn; i++) {
+                w1Adj[j * nIn + i] += zAdj * x[i];
+            }
+        }
+        return loss;
+    }
 }

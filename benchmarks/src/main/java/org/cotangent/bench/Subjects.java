@@ -85,4 +85,39 @@ public final class Subjects {
         }
         return y[0] * y[0] + y[1] * y[1];
     }
+
+    /**
+     * Softmax cross-entropy of a one-hidden-layer perceptron (tanh) on one example {@code x} with
+     * class {@code label}. Weights are row-major: {@code w1[j * nIn + i]} connects input i to hidden
+     * unit j, {@code w2[k * nHidden + j]} hidden unit j to output k.
+     */
+    @Differentiable(wrt = {"w1", "b1", "w2", "b2"})
+    public static double mlpLoss(double[] w1, double[] b1, double[] w2, double[] b2, double[] x, int label) {
+        int nIn = x.length;
+        int nHidden = b1.length;
+        int nOut = b2.length;
+        double[] hidden = new double[nHidden];
+        for (int j = 0; j < nHidden; j++) {
+            double z = b1[j];
+            for (int i = 0; i < nIn; i++) {
+                z += w1[j * nIn + i] * x[i];
+            }
+            hidden[j] = Math.tanh(z);
+        }
+        double[] logits = new double[nOut];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < nOut; k++) {
+            double z = b2[k];
+            for (int j = 0; j < nHidden; j++) {
+                z += w2[k * nHidden + j] * hidden[j];
+            }
+            logits[k] = z;
+            max = Math.max(max, z);
+        }
+        double sum = 0;
+        for (int k = 0; k < nOut; k++) {
+            sum += Math.exp(logits[k] - max);
+        }
+        return max + Math.log(sum) - logits[label];
+    }
 }

@@ -54,4 +54,31 @@ class HandWrittenAdjointTest {
                 new double[] {calls.alpha(), calls.beta(), calls.delta(), calls.gamma(), calls.prey0(),
                         calls.predator0()}, 1e-9 * Math.abs(inlined.value()));
     }
+
+    @Test
+    void mlpAdjointMatchesFiniteDifferencesAndGenerated() {
+        Random random = new Random(11);
+        int nIn = 6;
+        int nHidden = 4;
+        int nOut = 3;
+        double[] w1 = HipparchusSubjectsTest.gaussian(random, nIn * nHidden);
+        double[] b1 = HipparchusSubjectsTest.gaussian(random, nHidden);
+        double[] w2 = HipparchusSubjectsTest.gaussian(random, nHidden * nOut);
+        double[] b2 = HipparchusSubjectsTest.gaussian(random, nOut);
+        double[] x = HipparchusSubjectsTest.gaussian(random, nIn);
+        double[] w1Adj = new double[w1.length];
+        double[] b1Adj = new double[b1.length];
+        double[] w2Adj = new double[w2.length];
+        double[] b2Adj = new double[b2.length];
+        double loss = HandWritten.mlpLossVjp(w1, b1, w2, b2, x, 2, 1.0, w1Adj, b1Adj, w2Adj, b2Adj,
+                new double[nHidden], new double[nOut], new double[nHidden]);
+        assertEquals(Subjects.mlpLoss(w1, b1, w2, b2, x, 2), loss, 1e-12);
+        GradCheck.assertGradient(w -> Subjects.mlpLoss(w, b1, w2, b2, x, 2), w1, w1Adj);
+        GradCheck.assertGradient(b -> Subjects.mlpLoss(w1, b, w2, b2, x, 2), b1, b1Adj);
+        GradCheck.assertGradient(w -> Subjects.mlpLoss(w1, b1, w, b2, x, 2), w2, w2Adj);
+        GradCheck.assertGradient(b -> Subjects.mlpLoss(w1, b1, w2, b, x, 2), b2, b2Adj);
+        SubjectsDerivatives.MlpLossGradient g = SubjectsDerivatives.mlpLoss_grad(w1, b1, w2, b2, x, 2);
+        assertArrayEquals(w1Adj, g.w1(), 1e-12);
+        assertArrayEquals(b2Adj, g.b2(), 1e-12);
+    }
 }

@@ -8,8 +8,10 @@ import org.cotangent.processor.emit.ClassEmitter;
 import org.cotangent.processor.frontend.CustomRules;
 import org.cotangent.processor.frontend.MethodReader;
 import org.cotangent.processor.frontend.ReadResult;
+import org.cotangent.processor.ir.Function;
 import org.cotangent.processor.ir.GeneratedClass;
 import org.cotangent.processor.ir.GeneratedMethod;
+import org.cotangent.processor.lower.Inliner;
 import org.cotangent.processor.naming.Names;
 import org.cotangent.processor.transform.GradWrapper;
 
@@ -58,6 +60,8 @@ public final class CotangentProcessor extends AbstractProcessor {
 
     private Trees trees;
     private Reporter reporter;
+    static final String INLINE_OPTION = "cotangent.inline";
+
     private final CustomRules customRules = new CustomRules();
     private final CustomRules jvpRules = new CustomRules(CustomRules.CUSTOM_JVP);
     private final Set<String> generated = new HashSet<>();
@@ -71,6 +75,15 @@ public final class CotangentProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of("*");
+    }
+
+    /**
+     * {@code -Acotangent.inline=false} turns off the inlining of small callees of the caller's own
+     * class ({@link Inliner}): every call then runs the callee's pullback, as calls across classes do.
+     */
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(INLINE_OPTION);
     }
 
     @Override
@@ -161,6 +174,7 @@ public final class CotangentProcessor extends AbstractProcessor {
         List<GeneratedMethod> out = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
         methods.forEach(m -> counts.merge(m.getSimpleName().toString(), 1, Integer::sum));
+        Map<ExecutableElement, ReadResult> reads = new java.util.LinkedHashMap<>();
         for (ExecutableElement method : methods) {
             String name = method.getSimpleName().toString();
             if (counts.get(name) > 1) {
@@ -170,23 +184,30 @@ public final class CotangentProcessor extends AbstractProcessor {
                 continue;
             }
             try {
-                AnnotationMirror mirror = annotationOf(method, annotation);
-                Optional<ReadResult> read = reader.read(method, mirror);
-                if (read.isEmpty()) {
-                    continue;
-                }
+                reader.read(method, annotationOf(method, annotation)).ifPresent(read -> reads.put(method, read));
+            } catch (RuntimeException | StackOverflowError t) {
+                internalError(name, t, method);
+            }
+        }
+        Map<String, Function> inlinable = inlinable(reads);
+        for (Map.Entry<ExecutableElement, ReadResult> entry : reads.entrySet()) {
+            ExecutableElement method = entry.getKey();
+            ReadResult read = entry.getValue();
+            String name = method.getSimpleName().toString();
+            try {
+                Map<String, Function> callees = new HashMap<>(inlinable);
+                callees.remove(name);
                 TreePath path = trees.getPath(method);
-                Optional<List<GeneratedMethod>> methodsOut = compiler.compile(read.get(), path.getCompilationUnit());
+                Optional<List<GeneratedMethod>> methodsOut = compiler.compile(read, callees,
+                        path.getCompilationUnit());
                 if (methodsOut.isPresent()) {
-                    if (read.get().function().returnType().isScalarDouble()) {
-                        records.add(GradWrapper.record(read.get().function()));
+                    if (read.function().returnType().isScalarDouble()) {
+                        records.add(GradWrapper.record(read.function()));
                     }
                     out.addAll(methodsOut.get());
                 }
             } catch (RuntimeException | StackOverflowError t) {
-                reporter.error(Problem.INTERNAL_ERROR, "internal error while differentiating '" + name + "' ("
-                        + t.getClass().getSimpleName() + ": " + t.getMessage() + "); please report it with the "
-                        + "method's source, and meanwhile write its derivative with @CustomVjp", method);
+                internalError(name, t, method);
             }
         }
         if (out.isEmpty()) {
@@ -206,6 +227,33 @@ public final class CotangentProcessor extends AbstractProcessor {
                         "org.cotangent.runtime.DualVector", "org.cotangent.runtime.Jacobians",
                         "org.cotangent.runtime.Primitives", "org.cotangent.runtime.Tape"), records, out);
         write(qualified, ClassEmitter.emit(cls), owner);
+    }
+
+    private void internalError(String name, Throwable t, ExecutableElement method) {
+        reporter.error(Problem.INTERNAL_ERROR, "internal error while differentiating '" + name + "' ("
+                + t.getClass().getSimpleName() + ": " + t.getMessage() + "); please report it with the "
+                + "method's source, and meanwhile write its derivative with @CustomVjp", method);
+    }
+
+    /**
+     * The methods of one class that callers in it may inline, by name: static, read without error,
+     * small ({@link Inliner#isInlinable}), and without a rule of the user's, which must be used.
+     */
+    private Map<String, Function> inlinable(Map<ExecutableElement, ReadResult> reads) {
+        Map<String, Function> out = new HashMap<>();
+        if ("false".equals(processingEnv.getOptions().get(INLINE_OPTION))) {
+            return out;
+        }
+        for (Map.Entry<ExecutableElement, ReadResult> e : reads.entrySet()) {
+            ExecutableElement method = e.getKey();
+            Function fn = e.getValue().function();
+            if (e.getValue().complete() && method.getModifiers().contains(Modifier.STATIC)
+                    && customRules.ruleFor(method).isEmpty() && jvpRules.ruleFor(method).isEmpty()
+                    && Inliner.isInlinable(fn)) {
+                out.put(fn.name(), fn);
+            }
+        }
+        return out;
     }
 
     private boolean checkOwner(TypeElement owner, ExecutableElement first) {

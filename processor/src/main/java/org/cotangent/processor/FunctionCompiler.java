@@ -32,11 +32,16 @@ final class FunctionCompiler {
         this.reporter = reporter;
     }
 
-    /** The generated methods of {@code read}, or empty after reporting why not. */
-    Optional<List<GeneratedMethod>> compile(ReadResult read, com.sun.source.tree.CompilationUnitTree unit) {
+    /**
+     * The generated methods of {@code read}, or empty after reporting why not; calls of the methods
+     * in {@code inlinable} (by name) are inlined first.
+     */
+    Optional<List<GeneratedMethod>> compile(ReadResult read, java.util.Map<String, Function> inlinable,
+                                            com.sun.source.tree.CompilationUnitTree unit) {
         Function fn = read.function();
         Names names = new Names(userNames(fn));
-        Stmt.Block withCalls = org.cotangent.processor.lower.CallLowering.lower(fn.body(), names);
+        Stmt.Block withCalls = org.cotangent.processor.lower.Inliner.inline(
+                org.cotangent.processor.lower.CallLowering.lower(fn.body(), names), inlinable, names);
         ControlFlow.Result lowered = ControlFlow.lower(withCalls, fn.returnType(), names);
         List<Var> outputs = new ArrayList<>();
         outputs.add(lowered.result());
@@ -208,6 +213,8 @@ final class FunctionCompiler {
         IrWalk.forEachStmt(fn.body(), s -> {
             if (s instanceof Stmt.Decl d) {
                 names.add(d.var().name());
+            } else if (s instanceof Stmt.ForEach f) {
+                names.add(f.element().name());
             }
         });
         return names;

@@ -7,5 +7,7 @@ final class SubjectCases {
 
     static void register() {
         RosenbrockCases.register();
+        MlpCases.register();
+        LotkaVolterraCases.register();
     }
 }

@@ -51,18 +51,26 @@ class DifferentialFuzzTest {
             t.setDaemon(true);
             return t;
         });
+        // programs of even seeds compile with small same-class callees inlined (the default), those
+        // of odd seeds without, so both ways of differentiating a call are checked
         List<List<Program>> batches = new ArrayList<>();
-        for (int from = 0; from < seeds.size(); from += BATCH) {
-            batches.add(seeds.subList(from, Math.min(seeds.size(), from + BATCH)).stream()
-                    .map(ProgramGenerator::generate).toList());
+        for (int parity = 0; parity < 2; parity++) {
+            int p = parity;
+            List<Long> part = seeds.stream().filter(seed -> Math.floorMod(seed, 2) == p).toList();
+            for (int from = 0; from < part.size(); from += BATCH) {
+                batches.add(part.subList(from, Math.min(part.size(), from + BATCH)).stream()
+                        .map(ProgramGenerator::generate).toList());
+            }
         }
         java.util.ArrayDeque<Future<FuzzCompiler.Batch>> pending = new java.util.ArrayDeque<>();
         int submitted = 0;
         for (List<Program> programs : batches) {
             while (submitted < batches.size() && pending.size() < COMPILER_THREADS + 1) {
-                List<FuzzCompiler.Unit> units = batches.get(submitted++).stream()
+                List<Program> next = batches.get(submitted++);
+                boolean inline = Math.floorMod(next.get(0).seed(), 2) == 0;
+                List<FuzzCompiler.Unit> units = next.stream()
                         .map(p -> new FuzzCompiler.Unit(p.qualifiedName(), p.source())).toList();
-                pending.add(compilers.submit(() -> FuzzCompiler.compile(units)));
+                pending.add(compilers.submit(() -> FuzzCompiler.compile(units, inline)));
             }
             try (FuzzCompiler.Batch batch = pending.poll().get()) {
                 for (Program p : programs) {

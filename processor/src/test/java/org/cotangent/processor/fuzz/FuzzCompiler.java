@@ -72,6 +72,11 @@ final class FuzzCompiler {
     }
 
     static Batch compile(List<Unit> units) {
+        return compile(units, true);
+    }
+
+    /** Compiles {@code units} together; with {@code inline} false, no callee is inlined into its caller. */
+    static Batch compile(List<Unit> units, boolean inline) {
         Batch batch = new Batch();
         List<Unit> remaining = new ArrayList<>(units);
         try {
@@ -80,7 +85,7 @@ final class FuzzCompiler {
                     deleteTree(batch.root);
                 }
                 batch.root = Files.createTempDirectory("cotangent-fuzz");
-                Attempt a = compileOnce(remaining, batch.root);
+                Attempt a = compileOnce(remaining, batch.root, inline);
                 if (a.success) {
                     batch.generatedSources.putAll(a.generated);
                     batch.loader = new URLClassLoader(new URL[] {batch.root.resolve("classes").toUri().toURL()},
@@ -112,7 +117,7 @@ final class FuzzCompiler {
                     for (Unit u : remaining) {
                         Path dir = Files.createTempDirectory("cotangent-fuzz-one");
                         try {
-                            Attempt one = compileOnce(List.of(u), dir);
+                            Attempt one = compileOnce(List.of(u), dir, inline);
                             if (one.success) {
                                 ok.add(u);
                             } else {
@@ -145,7 +150,7 @@ final class FuzzCompiler {
                            String allText) {
     }
 
-    private static Attempt compileOnce(List<Unit> units, Path root) throws IOException {
+    private static Attempt compileOnce(List<Unit> units, Path root, boolean inline) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         Path classes = Files.createDirectories(root.resolve("classes"));
         Path generated = Files.createDirectories(root.resolve("generated"));
@@ -156,6 +161,7 @@ final class FuzzCompiler {
                 "--release", "17",
                 "-encoding", "UTF-8",
                 "-parameters",
+                "-Acotangent.inline=" + inline,
                 "-Xmaxerrs", "10000");
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         StringWriter compilerOut = new StringWriter();

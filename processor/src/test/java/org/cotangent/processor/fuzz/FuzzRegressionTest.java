@@ -77,14 +77,28 @@ class FuzzRegressionTest {
         return problemsOfMany(List.of(name), List.of(code)).get(0);
     }
 
-    /** {@link #problems} of many programs, compiled in one batch. */
+    /**
+     * {@link #problems} of many programs, compiled in one batch with small callees inlined (the
+     * default) and in another without, so that both ways of differentiating a call are checked.
+     */
     static List<String> problemsOfMany(List<String> names, List<String> codes) {
+        List<String> inlined = problemsOfMany(names, codes, true);
+        List<String> called = problemsOfMany(names, codes, false);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.add(inlined.get(i) != null ? inlined.get(i)
+                    : called.get(i) == null ? null : "without inlining: " + called.get(i));
+        }
+        return out;
+    }
+
+    private static List<String> problemsOfMany(List<String> names, List<String> codes, boolean inline) {
         List<FuzzCompiler.Unit> units = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             units.add(new FuzzCompiler.Unit(ProgramGenerator.PACKAGE + "." + names.get(i), codes.get(i)));
         }
         List<String> out = new ArrayList<>();
-        try (FuzzCompiler.Batch batch = FuzzCompiler.compile(units)) {
+        try (FuzzCompiler.Batch batch = FuzzCompiler.compile(units, inline)) {
             for (int i = 0; i < names.size(); i++) {
                 try {
                     out.add(check(batch, names.get(i), codes.get(i)));
