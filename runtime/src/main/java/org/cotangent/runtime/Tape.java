@@ -24,6 +24,8 @@ public final class Tape {
     private int longTop;
     private Object[] refs = new Object[INITIAL];
     private double[][] cells = new double[16][];
+    private double[][] arrays = new double[16][];
+    private int arrayTop;
     private double[] kept = new double[INITIAL];
     private int keptTop;
     private int[] keptInts = new int[INITIAL];
@@ -135,6 +137,34 @@ public final class Tape {
     }
 
     /**
+     * A zeroed {@code double[n]} for a local array of a generated method (or its adjoint) that never
+     * leaves the method, taken from a pool so that steady-state calls allocate nothing; give it back
+     * with {@link #releaseArrays} before returning. The pool keeps, per depth, the last array it
+     * handed out, so a thread keeps its largest local arrays alive between calls.
+     *
+     * @throws NegativeArraySizeException if {@code n} is negative, as {@code new double[n]} does
+     */
+    public double[] doubles(int n) {
+        if (arrayTop == arrays.length) {
+            arrays = Arrays.copyOf(arrays, arrays.length * 2);
+        }
+        double[] a = arrays[arrayTop];
+        if (a == null || a.length != n) {
+            a = new double[n];
+            arrays[arrayTop] = a;
+        } else {
+            Arrays.fill(a, 0.0);
+        }
+        arrayTop++;
+        return a;
+    }
+
+    /** Gives back the last {@code n} arrays taken with {@link #doubles}. */
+    public void releaseArrays(int n) {
+        arrayTop -= n;
+    }
+
+    /**
      * Keeps a copy of {@code a} apart from the stacks the sweeps use, for {@link #restoreKept(double[])}
      * to put back after the backward sweep: how a generated method leaves an array parameter exactly as
      * the original method does, without allocating.
@@ -212,6 +242,7 @@ public final class Tape {
         intTop = 0;
         longTop = 0;
         cellTop = 0;
+        arrayTop = 0;
         keptTop = 0;
         keptIntTop = 0;
         Arrays.fill(refs, 0, refTop, null);

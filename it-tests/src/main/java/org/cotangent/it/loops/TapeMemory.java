@@ -19,4 +19,32 @@ public final class TapeMemory {
         }
         return s;
     }
+
+    /**
+     * A smoothed hidden layer over local arrays, one from {@code new}, one from an initialiser: the
+     * generated {@code _vjp} takes both, and their adjoints, from the tape's pool.
+     */
+    @Differentiable
+    public static double localArrays(double[] x) {
+        double[] h = new double[x.length];
+        double[] ends = {x[0], x[x.length - 1]};
+        for (int i = 0; i < x.length; i++) {
+            h[i] = Math.tanh(x[i] * ends[0]) + ends[1];
+        }
+        double s = 0;
+        for (int i = 0; i < h.length; i++) {
+            s += h[i] * h[i];
+        }
+        return s;
+    }
+
+    /** A vector-valued method returning a local array: that array must stay freshly allocated. */
+    @Differentiable
+    public static double[] escapes(double[] x) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i] * x[i];
+        }
+        return y;
+    }
 }

@@ -99,6 +99,59 @@ class TapeMemoryTest {
                 + " iterations allocated " + fewest + " bytes; expected fewer than " + STEADY_STATE_ALLOCATION_BYTES);
     }
 
+    @Test
+    void localArraysComeFromThePoolSoRepeatedCallsAllocateNothing() throws InterruptedException {
+        java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
+        assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "needs com.sun.management.ThreadMXBean");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) plain;
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counting unsupported");
+        if (!threads.isThreadAllocatedMemoryEnabled()) {
+            threads.setThreadAllocatedMemoryEnabled(true);
+        }
+        double[] x = new double[10_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.sin(i);
+        }
+        long fewest = onFreshThread(() -> {
+            double[] xAdj = new double[x.length];
+            long id = Thread.currentThread().getId();
+            for (int i = 0; i < 3; i++) {
+                TapeMemoryDerivatives.localArrays_vjp(x, 1.0, xAdj);
+            }
+            long min = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                long before = threads.getThreadAllocatedBytes(id);
+                TapeMemoryDerivatives.localArrays_vjp(x, 1.0, xAdj);
+                long after = threads.getThreadAllocatedBytes(id);
+                min = Math.min(min, after - before);
+            }
+            return min;
+        });
+        // without the pool, each call would allocate two arrays of 80 KB (h and its adjoint)
+        assertTrue(fewest < 16, "a repeated localArrays_vjp allocated " + fewest + " bytes; expected none");
+    }
+
+    @Test
+    void pooledArraysGiveTheSameGradientAsFiniteDifferences() {
+        double[] x = {0.3, -0.8, 0.5, 1.1};
+        double[] grad = new double[x.length];
+        TapeMemoryDerivatives.localArrays_vjp(x, 1.0, grad);
+        org.cotangent.runtime.GradCheck.assertGradient(TapeMemory::localArrays, x, grad);
+        double[] again = new double[x.length];
+        TapeMemoryDerivatives.localArrays_vjp(x, 1.0, again);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(grad, again, 0.0);
+    }
+
+    @Test
+    void anArrayThatIsReturnedIsNeverReused() {
+        double[] x = {1, 2, 3};
+        double[] seed = {1, 1, 1};
+        double[] first = TapeMemoryDerivatives.escapes_vjp(x, seed, new double[3]);
+        double[] second = TapeMemoryDerivatives.escapes_vjp(new double[] {4, 5, 6}, seed, new double[3]);
+        org.junit.jupiter.api.Assertions.assertNotSame(first, second);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 4, 9}, first, 0.0);
+    }
+
     @FunctionalInterface
     private interface Measurement {
         long run();

@@ -273,7 +273,7 @@ public final class ReverseTangent {
                 && isFloatingArray(c.args().get(0))) {
             out.add(call(tape, name, tangentArray(c.args().get(0)), e));
             out.add(e);
-        } else if (onTape && name.equals("releaseCells")) {
+        } else if (onTape && (name.equals("releaseCells") || name.equals("releaseArrays"))) {
             out.add(new Stmt.ExprStmt(new Expr.StaticCall(tape, name, List.of(new Expr.Binary(BinaryOp.MUL,
                     new Expr.Literal("2", Type.INT), c.args().get(0), Type.INT)), Type.VOID), e.pos()));
         } else if ("Checks".equals(c.owner()) && (name.equals("accumulator") || name.equals("seed"))
@@ -371,7 +371,8 @@ public final class ReverseTangent {
                 return new Expr.StaticCall("Adjoints", "copyOf", List.of(tangentArray(c.args().get(0))), c.type());
             }
         }
-        if (e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape) && c.name().equals("cell")) {
+        if (e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape)
+                && (c.name().equals("cell") || c.name().equals("doubles"))) {
             return c;
         }
         if (e instanceof Expr.Literal) {

@@ -1,6 +1,7 @@
 package org.cotangent.processor.transform.reverse;
 
 import org.cotangent.processor.analysis.Activity;
+import org.cotangent.processor.analysis.PooledArrays;
 import org.cotangent.processor.ir.AssignOp;
 import org.cotangent.processor.ir.BinaryOp;
 import org.cotangent.processor.ir.Build;
@@ -155,6 +156,7 @@ public final class ReverseTransform {
         planSaves(reads);
         List<Stmt> backward = fold(backward(lowered.body().stmts()));
         List<Stmt> forward = forward(lowered.body().stmts());
+        int pooled = takeFromPool(forward, PooledArrays.of(lowered.body()));
 
         List<Stmt> body = new ArrayList<>();
         for (Map.Entry<Var, Var> e : accumulators.entrySet()) {
@@ -248,6 +250,10 @@ public final class ReverseTransform {
                     : new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "copyInto",
                             List.of(Build.ref(f[0]), Build.ref(f[1])), Type.VOID), null));
         }
+        if (pooled > 0) {
+            body.add(new Stmt.ExprStmt(new Expr.StaticCall(tape.name(), "releaseArrays", List.of(intLit(pooled)),
+                    Type.VOID), null));
+        }
         if (!isVoid()) {
             body.add(new Stmt.Return(Build.ref(lowered.result()), null));
         }
@@ -257,6 +263,44 @@ public final class ReverseTransform {
         }
         return new GeneratedMethod(Names.vjp(fn.name()), javadoc(), fn.returnType().javaName(), params,
                 new Stmt.Block(body));
+    }
+
+    /**
+     * Rewrites, in the top level of {@code forward}, the creation of each array of {@code pooled}
+     * and of its adjoint to take a zeroed array of the same length from the tape's pool (released at
+     * the end of the method), so that steady-state calls allocate nothing; returns how many arrays
+     * are taken.
+     */
+    private int takeFromPool(List<Stmt> forward, Set<Var> pooled) {
+        int taken = 0;
+        for (int i = 0; i < forward.size(); i++) {
+            if (!(forward.get(i) instanceof Stmt.Decl d) || d.init() == null) {
+                continue;
+            }
+            Var primal = pooled.contains(d.var()) ? d.var() : null;
+            for (Var v : pooled) {
+                if (d.var().equals(adjoints.get(v))) {
+                    primal = v;
+                }
+            }
+            if (primal == null) {
+                continue;
+            }
+            Expr length = primal != d.var() ? new Expr.Length(Build.ref(primal))
+                    : d.init() instanceof Expr.NewArray n ? n.dimensions().get(0)
+                    : intLit(((Expr.ArrayLiteral) d.init()).elements().size());
+            forward.set(i, new Stmt.Decl(d.var(), new Expr.StaticCall(tape.name(), "doubles", List.of(length),
+                    d.var().type()), d.pos()));
+            if (primal == d.var() && d.init() instanceof Expr.ArrayLiteral l) {
+                for (int k = 0; k < l.elements().size(); k++) {
+                    forward.add(i + 1 + k, new Stmt.Assign(new Expr.ArrayAccess(Build.ref(d.var()), intLit(k),
+                            Type.DOUBLE), AssignOp.SET, l.elements().get(k), null));
+                }
+            }
+            taken++;
+            tapeUsed = true;
+        }
+        return taken;
     }
 
     private boolean isVectorValued() {
