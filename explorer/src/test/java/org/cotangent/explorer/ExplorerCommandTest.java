@@ -159,6 +159,21 @@ class ExplorerCommandTest {
     }
 
     @Test
+    void aMissingSymbolIsReportedAsJavacReportsItWithTheMessagesFurtherLines() throws IOException {
+        Path file = dir.resolve("Missing.java");
+        Files.writeString(file, "class Missing {\n    static double g(double x) {\n        return nope(x);\n    }\n}\n");
+        Run run = run(file.toString());
+
+        assertEquals(ExplorerCommand.COMPILE_ERRORS, run.exitCode());
+        assertEquals(List.of(file + ":3:16: error: cannot find symbol",
+                "        return nope(x);",
+                "               ^",
+                "  symbol:   method nope(double)",
+                "  location: class Missing",
+                "1 error"), run.errLines());
+    }
+
+    @Test
     void theCaretFollowsTabsInTheSourceLine() throws IOException {
         Path file = dir.resolve("Tabs.java");
         Files.writeString(file, "class Tabs {\n\tstatic double f(double x) {\n\t\treturn x +* 2;\n\t}\n}\n");
