@@ -1,0 +1,11 @@
+package demo;
+
+import org.cotangent.Differentiable;
+
+class Broken {
+    @Differentiable
+    static double f(double x) {
+        double y = x * x
+        return y;
+    }
+}

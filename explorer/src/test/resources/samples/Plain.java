@@ -1,0 +1,7 @@
+package demo;
+
+public class Plain {
+    static double f(double x) {
+        return x;
+    }
+}
