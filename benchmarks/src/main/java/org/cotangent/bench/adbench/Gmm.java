@@ -23,11 +23,14 @@ public final class Gmm {
     public static double gmmObjective(double[] alphas, double[] means, double[] icf, double[] x, int d, int k, int n,
                                       double wishartGamma, int wishartM) {
         int icfSize = d * (d + 1) / 2;
+        // per component: the sum of q (ln det Q) and the diagonal exp(q), computed once for all points
         double[] sumQs = new double[k];
+        double[] qDiags = new double[k * d];
         for (int c = 0; c < k; c++) {
             double sum = 0;
             for (int j = 0; j < d; j++) {
                 sum += icf[c * icfSize + j];
+                qDiags[c * d + j] = Math.exp(icf[c * icfSize + j]);
             }
             sumQs[c] = sum;
         }
@@ -42,7 +45,7 @@ public final class Gmm {
                 }
                 // Q (x - mu): the diagonal exp(q), then the strictly lower part, column by column
                 for (int j = 0; j < d; j++) {
-                    qxCentered[j] = Math.exp(icf[c * icfSize + j]) * xCentered[j];
+                    qxCentered[j] = qDiags[c * d + j] * xCentered[j];
                 }
                 int l = c * icfSize + d;
                 for (int col = 0; col < d; col++) {
@@ -64,8 +67,7 @@ public final class Gmm {
         for (int c = 0; c < k; c++) {
             double frobenius = 0;
             for (int j = 0; j < d; j++) {
-                double diagonal = Math.exp(icf[c * icfSize + j]);
-                frobenius += diagonal * diagonal;
+                frobenius += qDiags[c * d + j] * qDiags[c * d + j];
             }
             for (int j = d; j < icfSize; j++) {
                 frobenius += icf[c * icfSize + j] * icf[c * icfSize + j];

@@ -7,5 +7,6 @@ final class SubjectCases {
 
     static void register() {
         RosenbrockCases.register();
+        GmmCases.register();
     }
 }
