@@ -8,5 +8,6 @@ final class SubjectCases {
     static void register() {
         RosenbrockCases.register();
         GmmCases.register();
+        LstmCases.register();
     }
 }
