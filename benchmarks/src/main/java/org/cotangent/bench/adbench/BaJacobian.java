@@ -18,6 +18,8 @@ public final class BaJacobian {
     private final double[] pointAdj = new double[3];
     private final double[] weightAdj = new double[1];
     private final double[][] seeds = {{1, 0}, {0, 1}};
+    private final double[] cameraScratch = new double[Ba.CAMERA_SIZE];
+    private final double[] pointScratch = new double[3];
 
     public BaJacobian(BaInput in) {
         this.in = in;
@@ -114,6 +116,43 @@ public final class BaJacobian {
         int start = 2 * in.p() * BLOCK;
         for (int i = 0; i < count; i++) {
             values[start + i] = -2 * in.weights()[i];
+        }
+        return values[0];
+    }
+
+    /**
+     * The first {@code count} observations' blocks by central differences of {@link Ba#reprojection}
+     * over its 15 inputs (30 evaluations per observation), and their weight rows.
+     */
+    public double fillByFiniteDifferences(int count) {
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(in.cameras()[in.cameraOf()[i]], 0, cameraScratch, 0, Ba.CAMERA_SIZE);
+            System.arraycopy(in.points()[in.pointOf()[i]], 0, pointScratch, 0, 3);
+            double w = in.weights()[i];
+            double[] feature = in.features()[i];
+            int at = 2 * i * BLOCK;
+            for (int j = 0; j < BLOCK; j++) {
+                double[] array = j < Ba.CAMERA_SIZE ? cameraScratch : j < BLOCK - 1 ? pointScratch : null;
+                int index = j < Ba.CAMERA_SIZE ? j : j - Ba.CAMERA_SIZE;
+                double saved = array == null ? w : array[index];
+                double h = 1e-6 * Math.max(1, Math.abs(saved));
+                double[] up;
+                double[] down;
+                if (array == null) {
+                    up = Ba.reprojection(cameraScratch, pointScratch, saved + h, feature);
+                    down = Ba.reprojection(cameraScratch, pointScratch, saved - h, feature);
+                } else {
+                    array[index] = saved + h;
+                    up = Ba.reprojection(cameraScratch, pointScratch, w, feature);
+                    array[index] = saved - h;
+                    down = Ba.reprojection(cameraScratch, pointScratch, w, feature);
+                    array[index] = saved;
+                }
+                values[at + j] = (up[0] - down[0]) / (2 * h);
+                values[at + BLOCK + j] = (up[1] - down[1]) / (2 * h);
+            }
+            double h = 1e-6 * Math.max(1, Math.abs(w));
+            values[2 * in.p() * BLOCK + i] = (Ba.weightResidual(w + h) - Ba.weightResidual(w - h)) / (2 * h);
         }
         return values[0];
     }

@@ -9,5 +9,6 @@ final class SubjectCases {
         RosenbrockCases.register();
         GmmCases.register();
         LstmCases.register();
+        BaCases.register();
     }
 }

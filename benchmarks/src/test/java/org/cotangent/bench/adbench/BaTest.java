@@ -77,6 +77,15 @@ class BaTest {
     }
 
     @Test
+    void finiteDifferenceJacobianIsCloseToTheGoldenValues() {
+        BaInput in = BaInput.read("test.txt");
+        BaJacobian j = new BaJacobian(in);
+        j.fillByFiniteDifferences(in.p());
+        double[] golden = Golden.numbers("ba_test.expected.txt");
+        Golden.assertClose("CSR values by differences", Arrays.copyOfRange(golden, 6, golden.length), j.values, 1e-6);
+    }
+
+    @Test
     void handWrittenBlockMatchesFiniteDifferencesAndCotangentAtRandomPoints() {
         BaInput in = BaInput.read("test.txt");
         Random random = new Random(11);
