@@ -9,5 +9,8 @@ final class SubjectCases {
         RosenbrockCases.register();
         MlpCases.register();
         LotkaVolterraCases.register();
+        GmmCases.register();
+        LstmCases.register();
+        BaCases.register();
     }
 }
