@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -74,7 +76,7 @@ public record Dataset(String name, double[][] features, int[] labels, String[] f
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String[] featureNames = java.util.Arrays.copyOf(header, header.length - 1);
+        String[] featureNames = Arrays.copyOf(header, header.length - 1);
         return new Dataset("iris", rows.toArray(double[][]::new), labels.stream().mapToInt(Integer::intValue).toArray(),
                 featureNames, species.toArray(String[]::new));
     }
@@ -112,7 +114,7 @@ public record Dataset(String name, double[][] features, int[] labels, String[] f
                     members.add(n);
                 }
             }
-            java.util.Collections.shuffle(members, random);
+            Collections.shuffle(members, random);
             int held = (int) Math.round(testFraction * members.size());
             test.addAll(members.subList(0, held));
             train.addAll(members.subList(held, members.size()));
