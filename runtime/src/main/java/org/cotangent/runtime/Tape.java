@@ -159,7 +159,14 @@ public final class Tape {
         return a;
     }
 
-    /** Gives back the last {@code n} arrays taken with {@link #doubles}. */
+    /** A copy of {@code a} in an array taken as {@link #doubles} takes it: {@code a.clone()} without allocating. */
+    public double[] copyOf(double[] a) {
+        double[] copy = doubles(a.length);
+        System.arraycopy(a, 0, copy, 0, a.length);
+        return copy;
+    }
+
+    /** Gives back the last {@code n} arrays taken with {@link #doubles} or {@link #copyOf}. */
     public void releaseArrays(int n) {
         arrayTop -= n;
     }

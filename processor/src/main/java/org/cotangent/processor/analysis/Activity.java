@@ -95,8 +95,10 @@ public final class Activity {
                     sources.add(target);
                 }
                 flows.add(new Flow(target, sources));
-                if (target.type().rank() > 0 && value.type().rank() > 0) {
+                boolean copy = value instanceof Expr.Clone && value.type().rank() == 1;
+                if (target.type().rank() > 0 && value.type().rank() > 0 && !copy) {
                     // an array assigned to another aliases it: writes through either reach both
+                    // (a clone of a double[] is a copy; one of a double[][] shares the rows)
                     for (Var source : sources) {
                         flows.add(new Flow(source, Set.of(target)));
                     }

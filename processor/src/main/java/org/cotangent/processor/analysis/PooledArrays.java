@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Finds the local {@code double[]} arrays that a reverse-mode method may take from the tape's pool
- * instead of allocating: created once, at the top level of the body ({@code new double[n]} or an
- * initialiser), and never escaping. An array escapes when anything but an element access, its
+ * instead of allocating: created once, at the top level of the body ({@code new double[n]}, an
+ * initialiser or a {@code clone()}), and never escaping. An array escapes when anything but an element access, its
  * length, a copy of it, a call of a differentiable method with a generated pullback (which cannot
  * keep it: differentiable code writes no field) or a call of {@code java.util.Arrays},
  * {@code System}, {@code Math} sees the reference itself: an alias, a return, a conditional, an
@@ -63,7 +63,8 @@ public final class PooledArrays {
 
     private static boolean isFresh(Expr init) {
         return init instanceof Expr.NewArray n && n.dimensions().size() == 1
-                || init instanceof Expr.ArrayLiteral l && l.type().rank() == 1;
+                || init instanceof Expr.ArrayLiteral l && l.type().rank() == 1
+                || init instanceof Expr.Clone c && c.type().rank() == 1;
     }
 
     /**

@@ -375,6 +375,9 @@ public final class ReverseTangent {
                 && (c.name().equals("cell") || c.name().equals("doubles"))) {
             return c;
         }
+        if (e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape) && c.name().equals("copyOf")) {
+            return new Expr.StaticCall(tape, "copyOf", List.of(tangentArray(c.args().get(0))), c.type());
+        }
         if (e instanceof Expr.Literal) {
             return e;
         }

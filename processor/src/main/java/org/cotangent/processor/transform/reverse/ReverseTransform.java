@@ -286,11 +286,16 @@ public final class ReverseTransform {
             if (primal == null) {
                 continue;
             }
-            Expr length = primal != d.var() ? new Expr.Length(Build.ref(primal))
-                    : d.init() instanceof Expr.NewArray n ? n.dimensions().get(0)
-                    : intLit(((Expr.ArrayLiteral) d.init()).elements().size());
-            forward.set(i, new Stmt.Decl(d.var(), new Expr.StaticCall(tape.name(), "doubles", List.of(length),
-                    d.var().type()), d.pos()));
+            Expr array;
+            if (primal == d.var() && d.init() instanceof Expr.Clone c) {
+                array = new Expr.StaticCall(tape.name(), "copyOf", List.of(c.array()), d.var().type());
+            } else {
+                Expr length = primal != d.var() ? new Expr.Length(Build.ref(primal))
+                        : d.init() instanceof Expr.NewArray n ? n.dimensions().get(0)
+                        : intLit(((Expr.ArrayLiteral) d.init()).elements().size());
+                array = new Expr.StaticCall(tape.name(), "doubles", List.of(length), d.var().type());
+            }
+            forward.set(i, new Stmt.Decl(d.var(), array, d.pos()));
             if (primal == d.var() && d.init() instanceof Expr.ArrayLiteral l) {
                 for (int k = 0; k < l.elements().size(); k++) {
                     forward.add(i + 1 + k, new Stmt.Assign(new Expr.ArrayAccess(Build.ref(d.var()), intLit(k),
@@ -1148,6 +1153,12 @@ public final class ReverseTransform {
             }
             List<Stmt> body = recomputation(s);
             body.addAll(reversed);
+            if (IndependentIterations.test(c.counter(), body)) {
+                // nothing carries from one backward iteration to the next: run them in the forward
+                // order, which the JIT vectorises (adjoint loops are then axpys and outer products)
+                out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(body), c.pos()));
+                return;
+            }
             Expr one = intLit(1);
             Expr from = c.up() ? new Expr.Binary(BinaryOp.SUB, c.to(), one, Type.INT)
                     : new Expr.Binary(BinaryOp.ADD, c.to(), one, Type.INT);
