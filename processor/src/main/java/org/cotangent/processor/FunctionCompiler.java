@@ -40,8 +40,10 @@ final class FunctionCompiler {
                                             com.sun.source.tree.CompilationUnitTree unit) {
         Function fn = read.function();
         Names names = new Names(userNames(fn));
-        Stmt.Block withCalls = org.cotangent.processor.lower.Inliner.inline(
-                org.cotangent.processor.lower.CallLowering.lower(fn.body(), names), inlinable, names);
+        Stmt.Block withCalls = org.cotangent.processor.lower.ScalarReplacement.apply(
+                org.cotangent.processor.lower.Inliner.inline(
+                        org.cotangent.processor.lower.CallLowering.lower(fn.body(), names), inlinable, names),
+                names);
         ControlFlow.Result lowered = ControlFlow.lower(withCalls, fn.returnType(), names);
         List<Var> outputs = new ArrayList<>();
         outputs.add(lowered.result());

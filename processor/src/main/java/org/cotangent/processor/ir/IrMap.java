@@ -7,8 +7,9 @@ import java.util.function.UnaryOperator;
 /**
  * Rebuilds IR with every variable replaced through one mapping (declarations, targets and reads
  * alike) and every source position through another: how a callee's body is copied into its caller.
+ * A subclass may also replace whole expressions ({@link #replace}).
  */
-public final class IrMap {
+public class IrMap {
     private final UnaryOperator<Var> vars;
     private final UnaryOperator<SourcePos> positions;
 
@@ -66,7 +67,16 @@ public final class IrMap {
         return s; // Break, Continue, Comment: no variables
     }
 
+    /** A replacement for {@code e} as a whole, or null to map its parts; subclasses override it. */
+    protected Expr replace(Expr e) {
+        return null;
+    }
+
     public Expr expr(Expr e) {
+        Expr replaced = replace(e);
+        if (replaced != null) {
+            return replaced;
+        }
         if (e instanceof Expr.VarRef r) {
             return new Expr.VarRef(vars.apply(r.var()));
         }
