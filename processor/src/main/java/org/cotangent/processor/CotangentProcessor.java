@@ -198,7 +198,7 @@ public final class CotangentProcessor extends AbstractProcessor {
                 Map<String, Function> callees = new HashMap<>(inlinable);
                 callees.remove(name);
                 TreePath path = trees.getPath(method);
-                Optional<List<GeneratedMethod>> methodsOut = compiler.compile(read, callees,
+                Optional<List<GeneratedMethod>> methodsOut = compiler.compile(read, method, callees,
                         path.getCompilationUnit());
                 if (methodsOut.isPresent()) {
                     if (read.function().returnType().isScalarDouble()) {

@@ -36,7 +36,8 @@ final class FunctionCompiler {
      * The generated methods of {@code read}, or empty after reporting why not; calls of the methods
      * in {@code inlinable} (by name) are inlined first.
      */
-    Optional<List<GeneratedMethod>> compile(ReadResult read, java.util.Map<String, Function> inlinable,
+    Optional<List<GeneratedMethod>> compile(ReadResult read, javax.lang.model.element.ExecutableElement method,
+                                            java.util.Map<String, Function> inlinable,
                                             com.sun.source.tree.CompilationUnitTree unit) {
         Function fn = read.function();
         Names names = new Names(userNames(fn));
@@ -51,7 +52,8 @@ final class FunctionCompiler {
             fn.params().stream().filter(p -> p.type().rank() > 0 && p.type().isFloating()).forEach(outputs::add);
         }
         Activity activity = Activity.of(lowered.body(), fn.wrt(), outputs);
-        if (!checkCalls(lowered, activity, read, unit) || !checkFieldAliases(read, unit) || !read.complete()) {
+        if (!checkCalls(lowered, activity, read, unit) || !checkFieldAliases(read, unit) || !read.complete()
+                || !checkOutputs(fn, lowered.body(), activity, method)) {
             return Optional.empty();
         }
         GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy());
@@ -118,6 +120,56 @@ final class FunctionCompiler {
             });
         });
         return reporter.errorCount() == before;
+    }
+
+    /**
+     * A method that returns no scalar hands its derivative back through the arrays it writes: their
+     * accumulators are where {@code _vjp} is seeded. An array parameter that receives values
+     * depending on differentiated parameters but is not itself differentiated would have no
+     * accumulator, so every derivative through it would silently be 0: an error at the parameter.
+     */
+    private boolean checkOutputs(Function fn, Stmt.Block body, Activity activity,
+                                 javax.lang.model.element.ExecutableElement method) {
+        if (fn.returnType().isScalarDouble()) {
+            return true;
+        }
+        int before = reporter.errorCount();
+        for (Var p : fn.params()) {
+            if (p.type().rank() == 0 || !p.type().isFloating() || fn.wrt().contains(p) || !activity.isVaried(p)
+                    || !writes(body, p)) {
+                continue;
+            }
+            javax.lang.model.element.Element at = method;
+            for (javax.lang.model.element.VariableElement param : method.getParameters()) {
+                if (param.getSimpleName().contentEquals(p.name())) {
+                    at = param;
+                }
+            }
+            reporter.error(Problem.OUTPUT_NOT_IN_WRT, "'" + fn.name() + "' writes values that depend on its "
+                    + "differentiated parameters into '" + p.name() + "', which is not in wrt: its derivative "
+                    + "flows back through that array's accumulator, so add '" + p.name() + "' to wrt", at);
+        }
+        return reporter.errorCount() == before;
+    }
+
+    private static boolean writes(Stmt.Block body, Var array) {
+        boolean[] found = {false};
+        IrWalk.forEachStmt(body, s -> {
+            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
+                    && array.equals(IrWalk.rootVar(a.target()))) {
+                found[0] = true;
+            }
+            for (Expr own : IrWalk.ownExprs(s)) {
+                IrWalk.forEachExpr(own, e -> {
+                    if (e instanceof Expr.Call c) {
+                        for (int k = 0; k < c.args().size(); k++) {
+                            found[0] |= c.callee().writes().get(k) && array.equals(IrWalk.rootVar(c.args().get(k)));
+                        }
+                    }
+                });
+            }
+        });
+        return found[0];
     }
 
     /**

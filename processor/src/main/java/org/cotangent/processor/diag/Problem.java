@@ -19,6 +19,7 @@ public enum Problem {
     SIDE_EFFECT_IN_EXPRESSION("COT012"),
     CUSTOM_RULE_MISMATCH("COT013"),
     NOT_DIFFERENTIATED_ARGUMENT("COT014"),
+    OUTPUT_NOT_IN_WRT("COT015"),
     INTERNAL_ERROR("COT099");
 
     private final String id;
