@@ -90,14 +90,16 @@ public final class RatioTable {
             }
         }
         Map<String, Double> allocation = new LinkedHashMap<>();
+        Map<String, Long> perCall = new LinkedHashMap<>();
         if (gc) {
             for (Case c : cases) {
                 if (hasMethod(c, "vjp")) {
                     allocation.put(c.id(), bytesPerOp(c.id(), "vjp"));
+                    perCall.put(c.id(), bytesPerCall(c.method("vjp").op()));
                 }
             }
         }
-        print(cases, times, allocation);
+        print(cases, times, allocation, perCall);
         out.printf(Locale.ROOT, "%n%d rounds of %d ms per pair, in one JVM (%s %s), %.0f s in all%n", rounds, millis,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 (System.nanoTime() - start) * 1e-9);
@@ -117,7 +119,7 @@ public final class RatioTable {
                 .warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(millis))
                 .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(Math.max(300, millis)))
+                .measurementTime(TimeValue.milliseconds(Math.max(1000, millis)))
                 .addProfiler(GCProfiler.class);
         RunResult result = new Runner(options.build()).runSingle();
         for (Map.Entry<String, Result> entry : result.getSecondaryResults().entrySet()) {
@@ -126,6 +128,29 @@ public final class RatioTable {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * The fewest bytes one call of {@code op} allocates on this thread, over 10 calls after 20
+     * warm ones (the JIT has compiled it during the rounds): the steady state exactly, without the
+     * harness's own allocation that JMH's per-iteration figure spreads over few calls of a slow op.
+     */
+    private static long bytesPerCall(Op op) {
+        java.lang.management.ThreadMXBean plain = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(plain instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadAllocatedMemorySupported()) {
+            return -1;
+        }
+        long id = Thread.currentThread().getId();
+        for (int i = 0; i < 20; i++) {
+            op.run();
+        }
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            op.run();
+            fewest = Math.min(fewest, threads.getThreadAllocatedBytes(id) - before);
+        }
+        return fewest;
     }
 
     private static ChainedOptionsBuilder base(String id, String method) {
@@ -140,7 +165,8 @@ public final class RatioTable {
                 .shouldFailOnError(true);
     }
 
-    private void print(List<Case> cases, Map<String, Map<String, double[]>> times, Map<String, Double> allocation) {
+    private void print(List<Case> cases, Map<String, Map<String, double[]>> times, Map<String, Double> allocation,
+                       Map<String, Long> perCall) {
         Set<String> columns = new LinkedHashSet<>();
         Set<String> references = new LinkedHashSet<>();
         for (String name : KNOWN) {
@@ -169,7 +195,8 @@ public final class RatioTable {
             header.add(reference + " (published)");
         }
         if (!allocation.isEmpty()) {
-            header.add("vjp B/op");
+            header.add("vjp B/op (JMH gc)");
+            header.add("vjp B/call");
         }
         List<List<String>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -200,6 +227,8 @@ public final class RatioTable {
             if (!allocation.isEmpty()) {
                 Double bytes = allocation.get(c.id());
                 row.add(bytes == null ? "-" : String.format(Locale.ROOT, "%.0f", bytes));
+                Long exact = perCall.get(c.id());
+                row.add(exact == null || exact < 0 ? "-" : String.valueOf(exact));
             }
             rows.add(row);
         }

@@ -23,6 +23,7 @@ public final class ValueCache {
     private final SourcePos pos;
     private List<Stmt> out;
     private Map<Expr, Expr> values = new HashMap<>();
+    private final java.util.List<Expr.MathCall> recomputed = new java.util.ArrayList<>();
 
     public ValueCache(Names names, SourcePos pos, List<Stmt> out) {
         this.names = names;
@@ -58,6 +59,9 @@ public final class ValueCache {
             return cached;
         }
         Expr rebuilt = rebuild(e);
+        if (e instanceof Expr.MathCall m) {
+            recomputed.add(m);
+        }
         if (isExpensive(e)) {
             Var tmp = new Var(names.fresh(valueName(e)), e.type());
             out.add(new Stmt.Decl(tmp, rebuilt, pos));
@@ -66,6 +70,11 @@ public final class ValueCache {
             return ref;
         }
         return rebuilt;
+    }
+
+    /** The calls of {@code Math} functions this cache computed again (not known), in the order asked. */
+    public java.util.List<Expr.MathCall> recomputedCalls() {
+        return java.util.List.copyOf(recomputed);
     }
 
     private Expr rebuild(Expr e) {

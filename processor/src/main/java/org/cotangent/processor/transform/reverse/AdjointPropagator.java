@@ -51,6 +51,11 @@ final class AdjointPropagator {
         values.knownValue(e, variable);
     }
 
+    /** The {@code Math} calls whose values the propagation so far computed again. */
+    java.util.List<Expr.MathCall> recomputedCalls() {
+        return values.recomputedCalls();
+    }
+
     /** Emits the propagation of {@code adjoint} into the active variables of {@code e}. */
     void propagate(Expr e, Expr adjoint) {
         if (!activity.isActive(e) || Build.isZero(adjoint)) {

@@ -9,6 +9,7 @@ import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.Function;
 import org.cotangent.processor.ir.GeneratedMethod;
 import org.cotangent.processor.ir.IrWalk;
+import org.cotangent.processor.ir.MathFn;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
 import org.cotangent.processor.ir.Var;
@@ -75,6 +76,17 @@ public final class ReverseTransform {
     private final Set<Stmt> neededSaves = identitySet();
     /** Branches and loops whose backward sweep turned out empty: nothing of them is recorded. */
     private final Set<Stmt> unrecorded = identitySet();
+    /** Pass 1's propagators, per statement, to learn which calls of Math functions they computed again. */
+    private final Map<Stmt, AdjointPropagator> propagators = new IdentityHashMap<>();
+    /**
+     * Per statement in a loop, the calls of expensive Math functions in its value whose results its
+     * backward sweep needs, in the order the forward sweep computes and pushes them: the backward
+     * sweep pops them instead of computing them again (an exp costs more than a push and a pop).
+     */
+    private final Map<Stmt, List<Expr.MathCall>> tapedCalls = new IdentityHashMap<>();
+    private static final Set<MathFn> TAPED_FUNCTIONS = java.util.EnumSet.of(MathFn.EXP, MathFn.EXPM1, MathFn.LOG,
+            MathFn.LOG1P, MathFn.LOG10, MathFn.TANH, MathFn.SINH, MathFn.COSH, MathFn.SIN, MathFn.COS, MathFn.TAN,
+            MathFn.ASIN, MathFn.ACOS, MathFn.ATAN, MathFn.ATAN2, MathFn.POW, MathFn.HYPOT, MathFn.CBRT);
 
     /** How a save site keeps the old value: in locals ({@code slot}, and for array pointers {@code adjSlot}) or on the tape. */
     private record Save(Var slot, Var adjSlot) {
@@ -138,6 +150,7 @@ public final class ReverseTransform {
         siteReads = new IdentityHashMap<>();
         Reads reads = reads(backward(lowered.body().stmts()));
         reads.vars.remove(lowered.result());
+        planTapedCalls();
         // an element write that will be saved is restored in the backward sweep, which reads its indices
         IrWalk.forEachStmt(lowered.body(), s -> {
             if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess target
@@ -789,6 +802,77 @@ public final class ReverseTransform {
         saves.put(site, new Save(slot, adjSlot));
     }
 
+    /**
+     * From pass 1: in each statement inside a loop whose value is plain arithmetic, the calls of
+     * expensive Math functions whose results the backward sweep computed again; smaller (inner)
+     * calls first, the order in which the forward sweep will compute them.
+     */
+    private void planTapedCalls() {
+        for (Map.Entry<Stmt, AdjointPropagator> e : propagators.entrySet()) {
+            Stmt site = e.getKey();
+            Expr value = site instanceof Stmt.Decl d ? d.init() : site instanceof Stmt.Assign a ? a.value() : null;
+            if (!inLoop.contains(site) || value == null || !plainArithmetic(value)) {
+                continue;
+            }
+            List<Expr.MathCall> calls = new ArrayList<>();
+            for (Expr.MathCall m : e.getValue().recomputedCalls()) {
+                if (TAPED_FUNCTIONS.contains(m.fn()) && !calls.contains(m) && contains(value, m)) {
+                    calls.add(m);
+                }
+            }
+            calls.sort(java.util.Comparator.comparingInt(ReverseTransform::size));
+            if (!calls.isEmpty()) {
+                tapedCalls.put(site, calls);
+            }
+        }
+        propagators.clear();
+    }
+
+    private static boolean plainArithmetic(Expr e) {
+        boolean[] ok = {true};
+        IrWalk.forEachExpr(e, x -> ok[0] &= !(x instanceof Expr.Conditional || x instanceof Expr.Call
+                || x instanceof Expr.StaticCall));
+        return ok[0];
+    }
+
+    private static boolean contains(Expr e, Expr part) {
+        boolean[] found = {false};
+        IrWalk.forEachExpr(e, x -> found[0] |= x.equals(part));
+        return found[0];
+    }
+
+    private static int size(Expr e) {
+        int[] n = {0};
+        IrWalk.forEachExpr(e, x -> n[0]++);
+        return n[0];
+    }
+
+    /**
+     * Emits, for a statement with taped calls, each call's value into a local and onto the tape, and
+     * returns the statement's value reading those locals (the same arithmetic, so the same result).
+     */
+    private Expr withTapedCalls(Stmt site, Expr value, List<Stmt> out) {
+        List<Expr.MathCall> calls = tapedCalls.get(site);
+        if (calls == null) {
+            return value;
+        }
+        Map<Expr, Expr> locals = new java.util.HashMap<>();
+        org.cotangent.processor.ir.IrMap substitute = new org.cotangent.processor.ir.IrMap(v -> v, p -> p) {
+            @Override
+            protected Expr replace(Expr e) {
+                return locals.get(e);
+            }
+        };
+        for (Expr.MathCall m : calls) {
+            Var local = new Var(names.fresh(m.fn().javaName()), Type.DOUBLE);
+            out.add(new Stmt.Decl(local, substitute.expr(m), site.pos()));
+            out.add(tapeCall("pushDouble", Build.ref(local), site.pos()));
+            locals.put(m, Build.ref(local));
+        }
+        tapeUsed = true;
+        return substitute.expr(value);
+    }
+
     // ---- forward sweep ----
 
     private List<Stmt> forward(List<Stmt> stmts) {
@@ -811,7 +895,7 @@ public final class ReverseTransform {
                 }
             } else if (d.init() != null) {
                 save(s, Build.ref(d.var()), out);
-                out.add(new Stmt.Assign(Build.ref(d.var()), AssignOp.SET, d.init(), d.pos()));
+                out.add(new Stmt.Assign(Build.ref(d.var()), AssignOp.SET, withTapedCalls(s, d.init(), out), d.pos()));
                 if (activeArray) {
                     out.add(new Stmt.Assign(Build.ref(adj), AssignOp.SET, adjointInit(d.init()), d.pos()));
                 }
@@ -819,7 +903,8 @@ public final class ReverseTransform {
         } else if (s instanceof Stmt.Assign a) {
             beforeCall(a.value(), out);
             save(s, a.target(), out);
-            out.add(s);
+            Expr value = withTapedCalls(s, a.value(), out);
+            out.add(value == a.value() ? s : new Stmt.Assign(a.target(), a.op(), value, a.pos()));
             Expr adjTarget = adjointOfArrayTarget(a.target());
             if (adjTarget != null) {
                 out.add(new Stmt.Assign(adjTarget, AssignOp.SET, adjointInit(a.value()), a.pos()));
@@ -1203,6 +1288,15 @@ public final class ReverseTransform {
             return;
         }
         AdjointPropagator p = new AdjointPropagator(activity, scratch, adjoints::get, site.pos(), out);
+        if (siteReads != null) {
+            propagators.put(site, p);
+        }
+        List<Expr.MathCall> taped = siteReads == null ? tapedCalls.getOrDefault(site, List.of()) : List.of();
+        for (int k = taped.size() - 1; k >= 0; k--) {
+            Var popped = new Var(scratch.fresh(taped.get(k).fn().javaName()), Type.DOUBLE);
+            out.add(new Stmt.Decl(popped, tapePop("popDouble", Type.DOUBLE), site.pos()));
+            p.knownValue(taped.get(k), popped);
+        }
         Expr adj = target instanceof Expr.VarRef ? Build.ref(adjoints.get(root)) : p.adjointArray(target);
         if (root == lowered.result()) {
             p.knownValue(value, root);
