@@ -234,7 +234,7 @@ public final class RatioTable {
         }
         Markdown.table(out, header, rows);
         for (int i = 0; i < notes.size(); i++) {
-            out.println("(" + (char) ('a' + i) + ") " + notes.get(i));
+            out.println("[" + (i + 1) + "] " + notes.get(i));
         }
         if (!vjpPrimal.isEmpty()) {
             out.printf(Locale.ROOT, "%nvjp/primal: median %s, max %s over %d cases%n", format(Statistics.median(vjpPrimal)),
@@ -252,7 +252,7 @@ public final class RatioTable {
             return format(ratio);
         }
         notes.add(c.subject() + " " + c.instance() + ", " + column + ": " + m.note());
-        return format(ratio) + " (" + (char) ('a' + notes.size() - 1) + ")";
+        return format(ratio) + " [" + notes.size() + "]";
     }
 
     private static boolean hasMethod(Case c, String name) {

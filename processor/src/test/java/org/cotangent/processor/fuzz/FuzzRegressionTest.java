@@ -58,6 +58,21 @@ class FuzzRegressionTest {
         assertCorrect("CountDownLoopContinueIndex");
     }
 
+    @Test
+    void inlinedForEachName() {
+        assertCorrect("InlinedForEachName");
+    }
+
+    @Test
+    void fusedSumThenOverwrite() {
+        assertCorrect("FusedSumThenOverwrite");
+    }
+
+    @Test
+    void fusedSumInitialValueRead() {
+        assertCorrect("FusedSumInitialValueRead");
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private static final Pattern LENGTH = Pattern.compile("//\\s*fuzz:.*\\blength=(\\d+)");

@@ -76,6 +76,8 @@ public final class ReverseTransform {
     private final Set<Stmt> neededSaves = identitySet();
     /** Branches and loops whose backward sweep turned out empty: nothing of them is recorded. */
     private final Set<Stmt> unrecorded = identitySet();
+    /** Loops whose backward sweep runs inside the forward sweep ({@link FusedReductions}), with their sums' adjoints. */
+    private final Map<Stmt, Map<Var, Expr>> fused = new IdentityHashMap<>();
     /** Pass 1's propagators, per statement, to learn which calls of Math functions they computed again. */
     private final Map<Stmt, AdjointPropagator> propagators = new IdentityHashMap<>();
     /**
@@ -167,6 +169,9 @@ public final class ReverseTransform {
         knownReads = reads;
         unrecorded.clear();
         planSaves(reads);
+        if (fn.returnType().isScalarDouble()) {
+            planFusion();
+        }
         List<Stmt> backward = fold(backward(lowered.body().stmts()));
         List<Stmt> forward = forward(lowered.body().stmts());
         int pooled = takeFromPool(forward, PooledArrays.of(lowered.body()));
@@ -201,6 +206,10 @@ public final class ReverseTransform {
                         List.of(Build.ref(p)), p.type()), null));
             }
         }
+        if (!fused.isEmpty()) {
+            // adjoints of fused loops live in the forward sweep too
+            declareScalarAdjoints(body);
+        }
         body.add(new Stmt.Comment("forward sweep"));
         body.addAll(forward);
         // The backward sweep puts overwritten elements back; parameters must end as the method left them.
@@ -233,10 +242,8 @@ public final class ReverseTransform {
             }
         }
         body.add(new Stmt.Comment("backward sweep"));
-        for (Map.Entry<Var, Var> e : adjoints.entrySet()) {
-            if (e.getKey() != lowered.result() && e.getKey().type().rank() == 0) {
-                body.add(new Stmt.Decl(e.getValue(), Build.ZERO, null));
-            }
+        if (fused.isEmpty()) {
+            declareScalarAdjoints(body);
         }
         if (isVectorValued() && adjoints.containsKey(lowered.result())) {
             body.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "addInto",
@@ -802,6 +809,31 @@ public final class ReverseTransform {
         saves.put(site, new Save(slot, adjSlot));
     }
 
+    private void declareScalarAdjoints(List<Stmt> body) {
+        for (Map.Entry<Var, Var> e : adjoints.entrySet()) {
+            if (e.getKey() != lowered.result() && e.getKey().type().rank() == 0) {
+                body.add(new Stmt.Decl(e.getValue(), Build.ZERO, null));
+            }
+        }
+    }
+
+    /**
+     * The loops {@link FusedReductions} allows, except those where a sum's update is saved: the
+     * backward sweep of code before the loop reads the sum's old value, which a fused loop does not
+     * keep.
+     */
+    private void planFusion() {
+        for (Map.Entry<Stmt, Map<Var, Expr>> e : FusedReductions.find(lowered.body(), lowered.result(), seed,
+                activity).entrySet()) {
+            boolean[] saved = {false};
+            IrWalk.forEachStmt(e.getKey(), s -> saved[0] |= saves.containsKey(s) && s instanceof Stmt.Assign a
+                    && a.target() instanceof Expr.VarRef r && e.getValue().containsKey(r.var()));
+            if (!saved[0]) {
+                fused.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
     /**
      * From pass 1: in each statement inside a loop whose value is plain arithmetic, the calls of
      * expensive Math functions whose results the backward sweep computed again; smaller (inner)
@@ -940,6 +972,19 @@ public final class ReverseTransform {
             out.add(new Stmt.While(w.condition(), new Stmt.Block(body), null, w.pos()));
             if (inLoop.contains(s)) {
                 out.add(tapeCall("pushInt", Build.ref(count), null));
+            }
+        } else if (s instanceof Stmt.CountedLoop c && fused.containsKey(s)) {
+            // each iteration's backward sweep right after its forward code: the sums' adjoints are known
+            Map<Var, Expr> sums = fused.get(s);
+            for (Map.Entry<Var, Expr> e : sums.entrySet()) {
+                out.add(new Stmt.Assign(Build.ref(adjoints.get(e.getKey())), AssignOp.SET, e.getValue(), c.pos()));
+            }
+            List<Stmt> reversed = fold(backward(c.body().stmts()));
+            List<Stmt> body = forward(c.body().stmts());
+            body.addAll(reversed);
+            out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(body), c.pos()));
+            for (Var sum : sums.keySet()) {
+                out.add(new Stmt.Assign(Build.ref(adjoints.get(sum)), AssignOp.SET, Build.ZERO, c.pos()));
             }
         } else if (s instanceof Stmt.CountedLoop c) {
             out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(),
@@ -1225,6 +1270,8 @@ public final class ReverseTransform {
             body.add(new Stmt.Assign(Build.ref(count), AssignOp.SUB, intLit(1), null));
             out.add(new Stmt.While(new Expr.Binary(BinaryOp.GT, Build.ref(count), intLit(0), Type.BOOLEAN),
                     new Stmt.Block(body), null, w.pos()));
+        } else if (s instanceof Stmt.CountedLoop && fused.containsKey(s)) {
+            return; // its backward sweep ran in the forward sweep
         } else if (s instanceof Stmt.CountedLoop c) {
             if (siteReads != null) {
                 // recorded even if this pass finds the body's backward sweep empty: restores may fill it
