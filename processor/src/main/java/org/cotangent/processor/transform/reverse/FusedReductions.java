@@ -27,8 +27,9 @@ import java.util.Set;
  * over the data instead of two, and nothing on the tape between iterations. This is the adjoint a
  * person writes by hand for a sum of independent terms (an extended Rosenbrock, a likelihood).
  *
- * <p>Loops that write arrays are left alone, as are sums that anything after the loop reads other
- * than the result's own expression, and loops followed by code that writes an array or anything
+ * <p>Arrays the loop writes must be work arrays it fills in full in each iteration before reading
+ * them. Sums that anything after the loop reads other than the result's own expression are left
+ * alone, and loops followed by code that writes an array or anything
  * the loop reads (whose backward sweep would restart adjoints the fused loop has already added to).
  */
 final class FusedReductions {
@@ -63,7 +64,8 @@ final class FusedReductions {
                 written.add(d.var());
             } else if (s instanceof Stmt.Assign a) {
                 written.add(IrWalk.rootVar(a.target()));
-                ok[0] &= a.target() instanceof Expr.VarRef;
+                ok[0] &= a.target() instanceof Expr.VarRef || a.target() instanceof Expr.ArrayAccess t
+                        && t.array() instanceof Expr.VarRef;
             } else if (s instanceof Stmt.CountedLoop c) {
                 written.add(c.counter());
             } else if (s instanceof Stmt.Return || s instanceof Stmt.Break || s instanceof Stmt.Continue) {
@@ -123,7 +125,13 @@ final class FusedReductions {
         Map<Var, Expr> sums = new LinkedHashMap<>();
         for (Var v : written) {
             if (v.type().rank() > 0) {
-                return null;
+                // a work array: allocated before the loop, used only in it, and filled in full by
+                // each iteration before anything reads it
+                Expr length = allocationLength(v, before);
+                if (length == null || mentionedIn(after, v) || !filledBeforeRead(v, length, loop.body().stmts())) {
+                    return null;
+                }
+                continue;
             }
             boolean outside = mentionedIn(before, v) || mentionedIn(after, v) || IrWalk.reads(loop.from(), v)
                     || IrWalk.reads(loop.to(), v);
@@ -217,6 +225,64 @@ final class FusedReductions {
             }
         }
         return null;
+    }
+
+    /**
+     * The length of the one-dimensional array {@code v} if the code before the loop mentions it only
+     * to declare it as {@code new double[length]}; else null.
+     */
+    private static Expr allocationLength(Var v, List<Stmt> before) {
+        Expr length = null;
+        for (Stmt s : before) {
+            if (s instanceof Stmt.Decl d && d.var().equals(v) && d.init() instanceof Expr.NewArray n
+                    && n.dimensions().size() == 1 && length == null) {
+                length = n.dimensions().get(0);
+            } else if (mentions(s, v)) {
+                return null;
+            }
+        }
+        return length;
+    }
+
+    /**
+     * Whether every element of the array {@code v} is written before it is read in an iteration: the
+     * first statement that mentions it is a loop from 0 to {@code length} whose body sets
+     * {@code v[counter]} and does nothing else with v, or a loop that mentions v only inside and
+     * whose body does so.
+     */
+    private static boolean filledBeforeRead(Var v, Expr length, List<Stmt> stmts) {
+        for (int i = 0; i < stmts.size(); i++) {
+            Stmt s = stmts.get(i);
+            if (!mentions(s, v)) {
+                continue;
+            }
+            if (!(s instanceof Stmt.CountedLoop c) || IrWalk.reads(c.from(), v) || IrWalk.reads(c.to(), v)) {
+                return false;
+            }
+            if (c.up() && c.from() instanceof Expr.Literal from && from.isNumber(0) && c.to().equals(length)
+                    && fillsAtCounter(v, c)) {
+                return true;
+            }
+            return !mentionedIn(stmts.subList(i + 1, stmts.size()), v) && filledBeforeRead(v, length, c.body().stmts());
+        }
+        return false;
+    }
+
+    /** The loop's body mentions {@code v} in one top-level statement only: {@code v[counter] = e}, e not reading v. */
+    private static boolean fillsAtCounter(Var v, Stmt.CountedLoop c) {
+        int mentioning = 0;
+        boolean fills = false;
+        for (Stmt s : c.body().stmts()) {
+            if (!mentions(s, v)) {
+                continue;
+            }
+            mentioning++;
+            fills = s instanceof Stmt.Assign a && a.op() == AssignOp.SET && a.target() instanceof Expr.ArrayAccess t
+                    && t.array() instanceof Expr.VarRef r && r.var().equals(v)
+                    && t.index() instanceof Expr.VarRef index && index.var().equals(c.counter())
+                    && !IrWalk.reads(a.value(), v);
+        }
+        return mentioning == 1 && fills;
     }
 
     /**
