@@ -73,6 +73,11 @@ class FuzzRegressionTest {
         assertCorrect("FusedSumInitialValueRead");
     }
 
+    @Test
+    void fusedWorkArrays() {
+        assertCorrect("FusedWorkArrays");
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private static final Pattern LENGTH = Pattern.compile("//\\s*fuzz:.*\\blength=(\\d+)");

@@ -90,6 +90,7 @@ final class FusedReductions {
         // into: nothing the loop reads may be written after it (an overwrite restarts its adjoint),
         // and no array at all (an alias might be one the loop reads).
         Set<Var> writtenAfter = new HashSet<>();
+        Set<Var> fresh = freshArrays(after);
         boolean[] arrayWrittenAfter = {false};
         for (Stmt s : after) {
             IrWalk.forEachStmt(s, x -> {
@@ -97,16 +98,16 @@ final class FusedReductions {
                         ? IrWalk.rootVar(a.target()) : x instanceof Stmt.CountedLoop c ? c.counter() : null;
                 if (target != null) {
                     writtenAfter.add(target);
-                    arrayWrittenAfter[0] |= target.type().rank() > 0;
+                    arrayWrittenAfter[0] |= target.type().rank() > 0 && !fresh.contains(target);
                 }
                 for (Expr own : IrWalk.ownExprs(x)) {
                     IrWalk.forEachExpr(own, e -> {
-                        if (e instanceof Expr.Call c) {
-                            for (int i = 0; i < c.args().size(); i++) {
-                                arrayWrittenAfter[0] |= c.callee().writes().get(i);
-                            }
-                        } else if (e instanceof Expr.StaticCall c) {
-                            arrayWrittenAfter[0] |= c.args().stream().anyMatch(a -> a.type().rank() > 0);
+                        List<Expr> args = e instanceof Expr.Call c ? c.args()
+                                : e instanceof Expr.StaticCall c ? c.args() : List.of();
+                        for (int i = 0; i < args.size(); i++) {
+                            boolean writes = e instanceof Expr.Call c ? c.callee().writes().get(i)
+                                    : args.get(i).type().rank() > 0;
+                            arrayWrittenAfter[0] |= writes && !fresh.contains(IrWalk.rootVar(args.get(i)));
                         }
                     });
                 }
@@ -225,6 +226,28 @@ final class FusedReductions {
             }
         }
         return null;
+    }
+
+    /**
+     * Arrays created at the top level of {@code after} ({@code new}, an initialiser) and never
+     * assigned again: storage of their own, which the loop cannot have read.
+     */
+    private static Set<Var> freshArrays(List<Stmt> after) {
+        Set<Var> fresh = new HashSet<>();
+        for (Stmt s : after) {
+            if (s instanceof Stmt.Decl d && d.var().type().rank() > 0
+                    && (d.init() instanceof Expr.NewArray || d.init() instanceof Expr.ArrayLiteral)) {
+                fresh.add(d.var());
+            }
+        }
+        for (Stmt s : after) {
+            IrWalk.forEachStmt(s, x -> {
+                if (x instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r) {
+                    fresh.remove(r.var());
+                }
+            });
+        }
+        return fresh;
     }
 
     /**
