@@ -40,8 +40,8 @@ final class Trainer {
         // Preallocated once: the gradient accumulator, the optimiser state and the sample order. The
         // generated batchLoss_vjp *adds* seed * d(loss)/d(params) into its accumulator, so the loop zeroes it
         // before each minibatch; we use _vjp rather than batchLoss_grad, which would allocate a fresh
-        // gradient array per step. What a step still allocates is batchLoss's own two activation buffers and
-        // their adjoints (4 x the widest layer in doubles); the summary line prints the measured bytes.
+        // gradient array per step. batchLoss's own activation buffers and their adjoints come from the tape's
+        // pool inside batchLoss_vjp, so a step allocates nothing; the summary line prints the measured bytes.
         double[] gradient = new double[params.length];
         Adam adam = new Adam(params.length, setup.learningRate());
         int[] order = new int[labels.length];

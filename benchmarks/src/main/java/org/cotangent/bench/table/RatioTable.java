@@ -91,15 +91,17 @@ public final class RatioTable {
         }
         Map<String, Double> allocation = new LinkedHashMap<>();
         Map<String, Long> perCall = new LinkedHashMap<>();
+        Map<String, Long> tapeBytes = new LinkedHashMap<>();
         if (gc) {
             for (Case c : cases) {
                 if (hasMethod(c, "vjp")) {
                     allocation.put(c.id(), bytesPerOp(c.id(), "vjp"));
                     perCall.put(c.id(), bytesPerCall(c.method("vjp").op()));
+                    tapeBytes.put(c.id(), tapeBytes(c.method("vjp").op()));
                 }
             }
         }
-        print(cases, times, allocation, perCall);
+        print(cases, times, allocation, perCall, tapeBytes);
         out.printf(Locale.ROOT, "%n%d rounds of %d ms per pair, in one JVM (%s %s), %.0f s in all%n", rounds, millis,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 (System.nanoTime() - start) * 1e-9);
@@ -153,6 +155,25 @@ public final class RatioTable {
         return fewest;
     }
 
+    /**
+     * The bytes the tape's stacks hold after one call of {@code op} on a fresh thread (a fresh tape):
+     * the peak the call needed, rounded up by the stacks' doubling.
+     */
+    private static long tapeBytes(Op op) {
+        long[] bytes = {-1};
+        Thread thread = new Thread(() -> {
+            op.run();
+            bytes[0] = org.cotangent.runtime.Tape.get().capacityBytes();
+        });
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return bytes[0];
+    }
+
     private static ChainedOptionsBuilder base(String id, String method) {
         return new OptionsBuilder()
                 .include(BENCHMARK)
@@ -166,7 +187,7 @@ public final class RatioTable {
     }
 
     private void print(List<Case> cases, Map<String, Map<String, double[]>> times, Map<String, Double> allocation,
-                       Map<String, Long> perCall) {
+                       Map<String, Long> perCall, Map<String, Long> tapeBytes) {
         Set<String> columns = new LinkedHashSet<>();
         Set<String> references = new LinkedHashSet<>();
         for (String name : KNOWN) {
@@ -197,6 +218,7 @@ public final class RatioTable {
         if (!allocation.isEmpty()) {
             header.add("vjp B/op (JMH gc)");
             header.add("vjp B/call");
+            header.add("vjp tape bytes");
         }
         List<List<String>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -229,6 +251,8 @@ public final class RatioTable {
                 row.add(bytes == null ? "-" : String.format(Locale.ROOT, "%.0f", bytes));
                 Long exact = perCall.get(c.id());
                 row.add(exact == null || exact < 0 ? "-" : String.valueOf(exact));
+                Long tape = tapeBytes.get(c.id());
+                row.add(tape == null || tape < 0 ? "-" : String.valueOf(tape));
             }
             rows.add(row);
         }
