@@ -70,13 +70,7 @@ class TapeMemoryTest {
 
     @Test
     void secondCallAllocatesAlmostNothing() throws InterruptedException {
-        java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
-        assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "needs com.sun.management.ThreadMXBean");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) plain;
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counting unsupported");
-        if (!threads.isThreadAllocatedMemoryEnabled()) {
-            threads.setThreadAllocatedMemoryEnabled(true);
-        }
+        com.sun.management.ThreadMXBean threads = allocationCounter();
         long fewest = onFreshThread(() -> {
             double[] xAdj = new double[X.length];
             double[] s0Adj = new double[1];
@@ -101,13 +95,7 @@ class TapeMemoryTest {
 
     @Test
     void localArraysComeFromThePoolSoRepeatedCallsAllocateNothing() throws InterruptedException {
-        java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
-        assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "needs com.sun.management.ThreadMXBean");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) plain;
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counting unsupported");
-        if (!threads.isThreadAllocatedMemoryEnabled()) {
-            threads.setThreadAllocatedMemoryEnabled(true);
-        }
+        com.sun.management.ThreadMXBean threads = allocationCounter();
         double[] x = new double[10_000];
         for (int i = 0; i < x.length; i++) {
             x[i] = Math.sin(i);
@@ -150,6 +138,18 @@ class TapeMemoryTest {
         double[] second = TapeMemoryDerivatives.escapes_vjp(new double[] {4, 5, 6}, seed, new double[3]);
         org.junit.jupiter.api.Assertions.assertNotSame(first, second);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 4, 9}, first, 0.0);
+    }
+
+    /** The JVM's per-thread allocation counter, switched on; skips the test where there is none. */
+    private static com.sun.management.ThreadMXBean allocationCounter() {
+        java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
+        assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "needs com.sun.management.ThreadMXBean");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) plain;
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counting unsupported");
+        if (!threads.isThreadAllocatedMemoryEnabled()) {
+            threads.setThreadAllocatedMemoryEnabled(true);
+        }
+        return threads;
     }
 
     @FunctionalInterface

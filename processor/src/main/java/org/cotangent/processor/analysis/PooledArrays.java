@@ -96,38 +96,7 @@ public final class PooledArrays {
             c.args().forEach(a -> visit(a, !safe, escaping));
         } else {
             // any other node: a reference directly below it escapes
-            children(e).forEach(child -> visit(child, true, escaping));
+            IrWalk.children(e).forEach(child -> visit(child, true, escaping));
         }
-    }
-
-    private static java.util.List<Expr> children(Expr e) {
-        java.util.List<Expr> out = new java.util.ArrayList<>();
-        if (e instanceof Expr.Unary u) {
-            out.add(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            out.add(b.left());
-            out.add(b.right());
-        } else if (e instanceof Expr.MathCall m) {
-            out.addAll(m.args());
-        } else if (e instanceof Expr.Conditional c) {
-            out.add(c.condition());
-            out.add(c.whenTrue());
-            out.add(c.whenFalse());
-        } else if (e instanceof Expr.Cast c) {
-            out.add(c.operand());
-        } else if (e instanceof Expr.NewArray n) {
-            out.addAll(n.dimensions());
-        } else if (e instanceof Expr.Construct c) {
-            out.addAll(c.args());
-        } else if (e instanceof Expr.ArrayLiteral l) {
-            out.addAll(l.elements());
-        } else if (e instanceof Expr.InstanceField f) {
-            out.add(f.receiver());
-        } else if (e instanceof Expr.PrivateField f && f.receiver() != null) {
-            out.add(f.receiver());
-        } else if (e instanceof Expr.Pullback p) {
-            out.addAll(p.allArguments());
-        }
-        return out;
     }
 }

@@ -54,6 +54,69 @@ public final class IrWalk {
         }
     }
 
+    /** The direct subexpressions of {@code e}, in evaluation order. */
+    public static java.util.List<Expr> children(Expr e) {
+        java.util.List<Expr> out = new java.util.ArrayList<>();
+        if (e instanceof Expr.Unary u) {
+            out.add(u.operand());
+        } else if (e instanceof Expr.Binary b) {
+            out.add(b.left());
+            out.add(b.right());
+        } else if (e instanceof Expr.MathCall m) {
+            out.addAll(m.args());
+        } else if (e instanceof Expr.StaticCall c) {
+            out.addAll(c.args());
+        } else if (e instanceof Expr.Conditional c) {
+            out.add(c.condition());
+            out.add(c.whenTrue());
+            out.add(c.whenFalse());
+        } else if (e instanceof Expr.Cast c) {
+            out.add(c.operand());
+        } else if (e instanceof Expr.ArrayAccess a) {
+            out.add(a.array());
+            out.add(a.index());
+        } else if (e instanceof Expr.NewArray n) {
+            out.addAll(n.dimensions());
+        } else if (e instanceof Expr.Construct c) {
+            out.addAll(c.args());
+        } else if (e instanceof Expr.Length l) {
+            out.add(l.array());
+        } else if (e instanceof Expr.ArrayLiteral l) {
+            out.addAll(l.elements());
+        } else if (e instanceof Expr.Clone c) {
+            out.add(c.array());
+        } else if (e instanceof Expr.InstanceField f) {
+            out.add(f.receiver());
+        } else if (e instanceof Expr.PrivateField f && f.receiver() != null) {
+            out.add(f.receiver());
+        } else if (e instanceof Expr.Pullback p) {
+            out.addAll(p.allArguments());
+        } else if (e instanceof Expr.Call c) {
+            if (c.receiver() != null) {
+                out.add(c.receiver());
+            }
+            out.addAll(c.args());
+        }
+        return out;
+    }
+
+    /** The label of a loop statement, or null (for an unlabelled loop or any other statement). */
+    public static String loopLabel(Stmt s) {
+        if (s instanceof Stmt.While w) {
+            return w.label();
+        }
+        if (s instanceof Stmt.DoWhile d) {
+            return d.label();
+        }
+        if (s instanceof Stmt.For f) {
+            return f.label();
+        }
+        if (s instanceof Stmt.ForEach f) {
+            return f.label();
+        }
+        return null;
+    }
+
     /** The variables {@code e} reads. */
     public static Set<Var> varsRead(Expr e) {
         Set<Var> vars = new LinkedHashSet<>();

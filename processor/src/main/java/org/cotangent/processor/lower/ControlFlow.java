@@ -350,7 +350,7 @@ public final class ControlFlow {
             raised(f.then(), inner, out);
             raised(f.otherwise(), inner, out);
         } else if (isLoop(s)) {
-            inner.push(labelOf(s) == null ? "" : labelOf(s));
+            inner.push(IrWalk.loopLabel(s) == null ? "" : IrWalk.loopLabel(s));
             raised(loopBody(s), inner, out);
             inner.pop();
         }
@@ -372,21 +372,6 @@ public final class ControlFlow {
                 || s instanceof Stmt.ForEach || s instanceof Stmt.CountedLoop;
     }
 
-    private static String labelOf(Stmt s) {
-        if (s instanceof Stmt.While w) {
-            return w.label();
-        }
-        if (s instanceof Stmt.DoWhile d) {
-            return d.label();
-        }
-        if (s instanceof Stmt.For f) {
-            return f.label();
-        }
-        if (s instanceof Stmt.ForEach f) {
-            return f.label();
-        }
-        return null;
-    }
 
     private static Stmt.Block loopBody(Stmt s) {
         if (s instanceof Stmt.While w) {

@@ -72,25 +72,13 @@ public final class Inliner {
     }
 
     private static String label(Stmt s) {
-        if (s instanceof Stmt.While w) {
-            return w.label();
-        }
-        if (s instanceof Stmt.DoWhile d) {
-            return d.label();
-        }
-        if (s instanceof Stmt.For f) {
-            return f.label();
-        }
-        if (s instanceof Stmt.ForEach f) {
-            return f.label();
-        }
         if (s instanceof Stmt.Break b) {
             return b.label();
         }
         if (s instanceof Stmt.Continue c) {
             return c.label();
         }
-        return null;
+        return IrWalk.loopLabel(s);
     }
 
     private Stmt.Block block(Stmt.Block b) {

@@ -143,9 +143,7 @@ public final class ScalarReplacement {
             rejected.add(r.var());
             return;
         }
-        List<Expr> children = new ArrayList<>();
-        children(e, children);
-        for (Expr child : children) {
+        for (Expr child : IrWalk.children(e)) {
             check(child, sizes, rejected);
         }
     }
@@ -153,49 +151,6 @@ public final class ScalarReplacement {
     private static void reject(Expr e, Set<Var> rejected) {
         if (e instanceof Expr.VarRef r) {
             rejected.add(r.var());
-        }
-    }
-
-    private static void children(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Unary u) {
-            out.add(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            out.add(b.left());
-            out.add(b.right());
-        } else if (e instanceof Expr.MathCall m) {
-            out.addAll(m.args());
-        } else if (e instanceof Expr.StaticCall c) {
-            out.addAll(c.args());
-        } else if (e instanceof Expr.Conditional c) {
-            out.add(c.condition());
-            out.add(c.whenTrue());
-            out.add(c.whenFalse());
-        } else if (e instanceof Expr.Cast c) {
-            out.add(c.operand());
-        } else if (e instanceof Expr.ArrayAccess a) {
-            out.add(a.array());
-            out.add(a.index());
-        } else if (e instanceof Expr.NewArray n) {
-            out.addAll(n.dimensions());
-        } else if (e instanceof Expr.Construct c) {
-            out.addAll(c.args());
-        } else if (e instanceof Expr.Length l) {
-            out.add(l.array());
-        } else if (e instanceof Expr.ArrayLiteral l) {
-            out.addAll(l.elements());
-        } else if (e instanceof Expr.Clone c) {
-            out.add(c.array());
-        } else if (e instanceof Expr.InstanceField f) {
-            out.add(f.receiver());
-        } else if (e instanceof Expr.PrivateField f && f.receiver() != null) {
-            out.add(f.receiver());
-        } else if (e instanceof Expr.Pullback p) {
-            out.addAll(p.allArguments());
-        } else if (e instanceof Expr.Call c) {
-            if (c.receiver() != null) {
-                out.add(c.receiver());
-            }
-            out.addAll(c.args());
         }
     }
 }
