@@ -78,6 +78,21 @@ class FuzzRegressionTest {
         assertCorrect("FusedWorkArrays");
     }
 
+    @Test
+    void conditionalCallInLoop() {
+        assertCorrect("ConditionalCallInLoop");
+    }
+
+    @Test
+    void replayedLoopFused() {
+        assertCorrect("ReplayedLoopFused");
+    }
+
+    @Test
+    void replayedLoopOuterSave() {
+        assertCorrect("ReplayedLoopOuterSave");
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private static final Pattern LENGTH = Pattern.compile("//\\s*fuzz:.*\\blength=(\\d+)");

@@ -254,7 +254,7 @@ final class FusedReductions {
      * The length of the one-dimensional array {@code v} if the code before the loop mentions it only
      * to declare it as {@code new double[length]}; else null.
      */
-    private static Expr allocationLength(Var v, List<Stmt> before) {
+    static Expr allocationLength(Var v, List<Stmt> before) {
         Expr length = null;
         for (Stmt s : before) {
             if (s instanceof Stmt.Decl d && d.var().equals(v) && d.init() instanceof Expr.NewArray n
@@ -273,7 +273,7 @@ final class FusedReductions {
      * {@code v[counter]} and does nothing else with v, or a loop that mentions v only inside and
      * whose body does so.
      */
-    private static boolean filledBeforeRead(Var v, Expr length, List<Stmt> stmts) {
+    static boolean filledBeforeRead(Var v, Expr length, List<Stmt> stmts) {
         for (int i = 0; i < stmts.size(); i++) {
             Stmt s = stmts.get(i);
             if (!mentions(s, v)) {
@@ -335,7 +335,7 @@ final class FusedReductions {
         return true;
     }
 
-    private static boolean mentionedIn(List<Stmt> stmts, Var v) {
+    static boolean mentionedIn(List<Stmt> stmts, Var v) {
         for (Stmt s : stmts) {
             if (mentions(s, v)) {
                 return true;
@@ -344,7 +344,7 @@ final class FusedReductions {
         return false;
     }
 
-    private static boolean mentions(Stmt s, Var v) {
+    static boolean mentions(Stmt s, Var v) {
         boolean[] found = {false};
         IrWalk.forEachStmt(s, x -> {
             if (x instanceof Stmt.Decl d && d.var().equals(v) && d.init() != null

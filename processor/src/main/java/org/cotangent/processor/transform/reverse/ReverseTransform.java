@@ -78,6 +78,27 @@ public final class ReverseTransform {
     private final Set<Stmt> unrecorded = identitySet();
     /** Loops whose backward sweep runs inside the forward sweep ({@link FusedReductions}), with their sums' adjoints. */
     private final Map<Stmt, Map<Var, Expr>> fused = new IdentityHashMap<>();
+    /** Loops whose backward sweep replays each iteration's forward code ({@link ReplayedLoops}). */
+    private Set<Stmt> replayed = identitySet();
+    /** Pass 1's reads of the backward sweep, per site, kept for planning replayed loops' saves. */
+    private Map<Stmt, Set<Var>> firstPassReads = Map.of();
+    /**
+     * Above 0 while writing the forward sweep's run of a replayed loop: nothing is saved there but
+     * the old elements of its output arrays ({@link #outerSaves}).
+     */
+    private int untaped;
+    /** Above 0 while writing a replayed loop's replay, which saves only what its own iteration needs. */
+    private int replaying;
+    /**
+     * Writes into a replayed loop's output arrays whose old values code outside the loop may need:
+     * saved by the forward sweep's run, not by the replay, and restored by the backward code.
+     */
+    private final Set<Stmt> outerSaves = identitySet();
+    /**
+     * In replayed loops, integer steps ({@code l++}, {@code k += stride}) whose old value the
+     * iteration's backward code needs: undone by the inverse step instead of saved and restored.
+     */
+    private final Set<Stmt> inverted = identitySet();
     /** Pass 1's propagators, per statement, to learn which calls of Math functions they computed again. */
     private final Map<Stmt, AdjointPropagator> propagators = new IdentityHashMap<>();
     /**
@@ -145,6 +166,7 @@ public final class ReverseTransform {
         planAdjoints();
         planBranchesAndLoops();
         planRecomputation();
+        replayed = ReplayedLoops.find(lowered.body());
 
         // Pass 1, without any save, learns what the backward sweep reads (restores read only their
         // slots); pass 2 saves before an overwrite only what it reads.
@@ -163,12 +185,14 @@ public final class ReverseTransform {
             }
         });
         flow(lowered.body().stmts(), new HashSet<>());
+        firstPassReads = siteReads;
         siteReads = null;
         scratch = names;
         tapeUsed = false;
         knownReads = reads;
         unrecorded.clear();
         planSaves(reads);
+        planReplaySaves();
         if (fn.returnType().isScalarDouble()) {
             planFusion();
         }
@@ -648,6 +672,11 @@ public final class ReverseTransform {
 
     private Set<Var> flow(Stmt s, Set<Var> in) {
         Set<Var> state = new HashSet<>(in);
+        if (s instanceof Stmt.Decl d && d.init() == null) {
+            // a declaration without a value writes nothing: the variable (hoisted in generated code)
+            // keeps what it held, and reads pending on it stay pending
+            return state;
+        }
         if (s instanceof Stmt.Decl || s instanceof Stmt.Assign) {
             Var v = s instanceof Stmt.Decl d ? d.var()
                     : ((Stmt.Assign) s).target() instanceof Expr.VarRef r ? r.var() : null;
@@ -809,6 +838,135 @@ public final class ReverseTransform {
         saves.put(site, new Save(slot, adjSlot));
     }
 
+    /**
+     * In a replayed loop, each iteration's forward code runs again right before its backward code,
+     * so a value needs saving only if the backward code of the same iteration reads the variable
+     * after the write is undone: a statement before it (or in a loop with it, or itself) reads it.
+     * The other saves of the loop's statements are dropped.
+     */
+    private void planReplaySaves() {
+        for (Stmt loop : replayed) {
+            List<Stmt> inBody = new ArrayList<>();
+            IrWalk.forEachStmt(((Stmt.CountedLoop) loop).body(), inBody::add);
+            for (Stmt site : inBody) {
+                if (!saves.containsKey(site)) {
+                    continue;
+                }
+                Var v = site instanceof Stmt.Decl d ? d.var() : IrWalk.rootVar(((Stmt.Assign) site).target());
+                boolean needed = false;
+                int at = indexOf(inBody, site);
+                for (int k = 0; k < inBody.size() && !needed; k++) {
+                    Stmt t = inBody.get(k);
+                    needed = backwardReads(t).contains(v) && (k <= at || shareLoop(t, site, inBody));
+                }
+                if (needed) {
+                    if (invertible(site, v, inBody)) {
+                        inverted.add(site);
+                    }
+                    continue;
+                }
+                if (!declaredIn(v, loop) && site instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
+                        && !ReplayedLoops.isWorkArrayOf(v, (Stmt.CountedLoop) loop, lowered.body())) {
+                    outerSaves.add(site); // an output array: its old elements may matter outside the loop
+                } else {
+                    saves.remove(site);
+                }
+            }
+        }
+    }
+
+    /**
+     * A step {@code v += e} or {@code v -= e} of an integer local, with {@code e} unchanged by the
+     * loop, where every other write of {@code v} in the loop is such a step or a plain assignment
+     * before them all, outside any loop the step is in: the backward code finds {@code v} as the
+     * step left it and can step back.
+     */
+    private boolean invertible(Stmt site, Var v, List<Stmt> inBody) {
+        if (!(site instanceof Stmt.Assign a) || !(a.target() instanceof Expr.VarRef)
+                || a.op() != AssignOp.ADD && a.op() != AssignOp.SUB
+                || !(v.type().equals(Type.INT) || v.type().equals(Type.LONG))) {
+            return false;
+        }
+        Set<Var> writtenInLoop = new HashSet<>();
+        for (Stmt x : inBody) {
+            Var w = IrWalk.definedVar(x);
+            if (w != null) {
+                writtenInLoop.add(w);
+            }
+            if (x instanceof Stmt.CountedLoop c) {
+                writtenInLoop.add(c.counter());
+            }
+        }
+        for (Var r : IrWalk.varsRead(a.value())) {
+            if (writtenInLoop.contains(r)) {
+                return false;
+            }
+        }
+        boolean stepsSeen = false;
+        for (Stmt x : inBody) {
+            if (IrWalk.definedVar(x) != v) {
+                continue;
+            }
+            boolean step = x instanceof Stmt.Assign y && y.target() instanceof Expr.VarRef
+                    && (y.op() == AssignOp.ADD || y.op() == AssignOp.SUB);
+            if (step) {
+                stepsSeen = true;
+            } else if (stepsSeen || shareLoop(x, site, inBody)) {
+                // a plain assignment after a step, or one repeated between steps: nothing steps back to it
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What the backward code of {@code t} reads of the primal state, not counting the array it writes
+     * into unless its value reads that array (its restore writes the array, it does not read it).
+     */
+    private Set<Var> backwardReads(Stmt t) {
+        Set<Var> reads = new HashSet<>(firstPassReads.getOrDefault(t, Set.of()));
+        reads.addAll(extraReads.getOrDefault(t, Set.of()));
+        if (t instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess target) {
+            Var root = IrWalk.rootVar(target);
+            boolean readsOld = IrWalk.reads(a.value(), root) || IrWalk.reads(target.index(), root)
+                    || a.op() != AssignOp.SET && a.op() != AssignOp.ADD && a.op() != AssignOp.SUB;
+            if (!readsOld) {
+                reads.remove(root);
+            }
+        }
+        return reads;
+    }
+
+    private static boolean declaredIn(Var v, Stmt loop) {
+        boolean[] found = {false};
+        IrWalk.forEachStmt(loop, x -> found[0] |= x instanceof Stmt.Decl d && d.var().equals(v)
+                || x instanceof Stmt.CountedLoop c && c != loop && c.counter().equals(v));
+        return found[0];
+    }
+
+    private static int indexOf(List<Stmt> stmts, Stmt s) {
+        for (int k = 0; k < stmts.size(); k++) {
+            if (stmts.get(k) == s) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a loop among {@code stmts} contains both {@code a} and {@code b}. */
+    private static boolean shareLoop(Stmt a, Stmt b, List<Stmt> stmts) {
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.CountedLoop || s instanceof Stmt.While) {
+                Set<Stmt> inside = identitySet();
+                IrWalk.forEachStmt(s, inside::add);
+                if (s != a && s != b && inside.contains(a) && inside.contains(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void declareScalarAdjoints(List<Stmt> body) {
         for (Map.Entry<Var, Var> e : adjoints.entrySet()) {
             if (e.getKey() != lowered.result() && e.getKey().type().rank() == 0) {
@@ -885,7 +1043,7 @@ public final class ReverseTransform {
      */
     private Expr withTapedCalls(Stmt site, Expr value, List<Stmt> out) {
         List<Expr.MathCall> calls = tapedCalls.get(site);
-        if (calls == null) {
+        if (calls == null || untaped > 0) {
             return value;
         }
         Map<Expr, Expr> locals = new java.util.HashMap<>();
@@ -949,7 +1107,7 @@ public final class ReverseTransform {
                 cond = Build.ref(slot);
             }
             Var taken = null;
-            if (tapedBranches.contains(s) && !unrecorded.contains(s)) {
+            if (tapedBranches.contains(s) && !unrecorded.contains(s) && untaped == 0) {
                 taken = new Var(names.fresh("taken"), Type.BOOLEAN);
                 out.add(new Stmt.Decl(taken, cond, f.pos()));
                 cond = Build.ref(taken);
@@ -987,8 +1145,12 @@ public final class ReverseTransform {
                 out.add(new Stmt.Assign(Build.ref(adjoints.get(sum)), AssignOp.SET, Build.ZERO, c.pos()));
             }
         } else if (s instanceof Stmt.CountedLoop c) {
-            out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(),
-                    new Stmt.Block(forward(c.body().stmts())), c.pos()));
+            // a replayed loop runs here as written: its backward sweep replays each iteration
+            boolean replay = replayed.contains(s);
+            untaped += replay ? 1 : 0;
+            List<Stmt> body = forward(c.body().stmts());
+            untaped -= replay ? 1 : 0;
+            out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(body), c.pos()));
         } else if (s instanceof Stmt.Block b) {
             out.addAll(forward(b.stmts()));
         } else if (s instanceof Stmt.ExprStmt e) {
@@ -1133,7 +1295,8 @@ public final class ReverseTransform {
     /** Keeps the value of {@code target} (and, for an active array pointer, its adjoint) before site overwrites it. */
     private void save(Stmt site, Expr target, List<Stmt> out) {
         Save save = saves.get(site);
-        if (save == null) {
+        boolean outer = outerSaves.contains(site);
+        if (save == null || inverted.contains(site) || untaped > 0 && !outer || replaying > 0 && outer) {
             return;
         }
         Expr adj = adjointOfArrayTarget(target);
@@ -1153,6 +1316,12 @@ public final class ReverseTransform {
     private void restore(Stmt site, Expr target, List<Stmt> out) {
         Save save = saves.get(site);
         if (save == null) {
+            return;
+        }
+        if (inverted.contains(site)) {
+            Stmt.Assign step = (Stmt.Assign) site;
+            out.add(new Stmt.Assign(target, step.op() == AssignOp.ADD ? AssignOp.SUB : AssignOp.ADD, step.value(),
+                    site.pos()));
             return;
         }
         Expr adj = adjointOfArrayTarget(target);
@@ -1277,13 +1446,24 @@ public final class ReverseTransform {
                 // recorded even if this pass finds the body's backward sweep empty: restores may fill it
                 Set<Var> header = primalVars(c.from());
                 header.addAll(primalVars(c.to()));
+                if (replayed.contains(s)) {
+                    // the replay reads what the body reads
+                    IrWalk.forEachStmt(c.body(), x -> IrWalk.ownExprs(x).forEach(e -> header.addAll(primalVars(e))));
+                }
                 extraReads.put(s, header);
             }
             List<Stmt> reversed = backward(c.body().stmts());
             if (reversed.isEmpty()) {
                 return;
             }
-            List<Stmt> body = recomputation(s);
+            List<Stmt> body;
+            if (replayed.contains(s) && siteReads == null) {
+                replaying++;
+                body = forward(c.body().stmts());
+                replaying--;
+            } else {
+                body = recomputation(s);
+            }
             body.addAll(reversed);
             if (IndependentIterations.test(c.counter(), body)) {
                 // nothing carries from one backward iteration to the next: run them in the forward
