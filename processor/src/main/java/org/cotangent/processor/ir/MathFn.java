@@ -27,6 +27,19 @@ public enum MathFn {
         return arity;
     }
 
+    /**
+     * Whether a call costs much more than a push and a pop on the tape (a transcendental function):
+     * reverse mode tapes such a value rather than compute it again, and does not replay loops that
+     * compute one.
+     */
+    public boolean isExpensive() {
+        return switch (this) {
+            case EXP, EXPM1, LOG, LOG1P, LOG10, TANH, SINH, COSH, SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, POW, HYPOT,
+                    CBRT -> true;
+            default -> false;
+        };
+    }
+
     /** The function with this name and number of double arguments, if it is one of ours. */
     public static Optional<MathFn> lookup(String name, int arity) {
         for (MathFn fn : values()) {

@@ -3,7 +3,6 @@ package org.cotangent.processor.transform.reverse;
 import org.cotangent.processor.ir.AssignOp;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.IrWalk;
-import org.cotangent.processor.ir.MathFn;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Var;
 
@@ -27,10 +26,6 @@ import java.util.Set;
  * push and a pop); and when it has at least one work array.
  */
 final class ReplayedLoops {
-    private static final Set<MathFn> EXPENSIVE = java.util.EnumSet.of(MathFn.EXP, MathFn.EXPM1, MathFn.LOG,
-            MathFn.LOG1P, MathFn.LOG10, MathFn.TANH, MathFn.SINH, MathFn.COSH, MathFn.SIN, MathFn.COS, MathFn.TAN,
-            MathFn.ASIN, MathFn.ACOS, MathFn.ATAN, MathFn.ATAN2, MathFn.POW, MathFn.HYPOT, MathFn.CBRT);
-
     private ReplayedLoops() {
     }
 
@@ -64,7 +59,7 @@ final class ReplayedLoops {
             for (Expr own : IrWalk.ownExprs(s)) {
                 IrWalk.forEachExpr(own, e -> ok[0] &= !(e instanceof Expr.Call || e instanceof Expr.Pullback
                         || e instanceof Expr.StaticCall c && c.args().stream().anyMatch(x -> x.type().rank() > 0)
-                        || e instanceof Expr.MathCall m && EXPENSIVE.contains(m.fn())));
+                        || e instanceof Expr.MathCall m && m.fn().isExpensive()));
             }
         });
         if (!ok[0]) {

@@ -9,7 +9,6 @@ import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.Function;
 import org.cotangent.processor.ir.GeneratedMethod;
 import org.cotangent.processor.ir.IrWalk;
-import org.cotangent.processor.ir.MathFn;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
 import org.cotangent.processor.ir.Var;
@@ -107,9 +106,6 @@ public final class ReverseTransform {
      * sweep pops them instead of computing them again (an exp costs more than a push and a pop).
      */
     private final Map<Stmt, List<Expr.MathCall>> tapedCalls = new IdentityHashMap<>();
-    private static final Set<MathFn> TAPED_FUNCTIONS = java.util.EnumSet.of(MathFn.EXP, MathFn.EXPM1, MathFn.LOG,
-            MathFn.LOG1P, MathFn.LOG10, MathFn.TANH, MathFn.SINH, MathFn.COSH, MathFn.SIN, MathFn.COS, MathFn.TAN,
-            MathFn.ASIN, MathFn.ACOS, MathFn.ATAN, MathFn.ATAN2, MathFn.POW, MathFn.HYPOT, MathFn.CBRT);
 
     /** How a save site keeps the old value: in locals ({@code slot}, and for array pointers {@code adjSlot}) or on the tape. */
     private record Save(Var slot, Var adjSlot) {
@@ -192,9 +188,10 @@ public final class ReverseTransform {
         knownReads = reads;
         unrecorded.clear();
         planSaves(reads);
-        planReplaySaves();
+        planIterationSaves(replayed);
         if (fn.returnType().isScalarDouble()) {
             planFusion();
+            planIterationSaves(fused.keySet());
         }
         List<Stmt> backward = fold(backward(lowered.body().stmts()));
         List<Stmt> forward = forward(lowered.body().stmts());
@@ -839,13 +836,14 @@ public final class ReverseTransform {
     }
 
     /**
-     * In a replayed loop, each iteration's forward code runs again right before its backward code,
-     * so a value needs saving only if the backward code of the same iteration reads the variable
-     * after the write is undone: a statement before it (or in a loop with it, or itself) reads it.
-     * The other saves of the loop's statements are dropped.
+     * In a replayed loop each iteration's forward code runs again right before its backward code, and
+     * in a fused loop each iteration's backward code follows its forward code at once: either way a
+     * value needs saving only if the backward code of the same iteration reads the variable after
+     * the write is undone: a statement before it (or in a loop with it, or itself) reads it. The
+     * other saves of the loop's statements are dropped.
      */
-    private void planReplaySaves() {
-        for (Stmt loop : replayed) {
+    private void planIterationSaves(Iterable<Stmt> loops) {
+        for (Stmt loop : loops) {
             List<Stmt> inBody = new ArrayList<>();
             IrWalk.forEachStmt(((Stmt.CountedLoop) loop).body(), inBody::add);
             for (Stmt site : inBody) {
@@ -1006,7 +1004,7 @@ public final class ReverseTransform {
             }
             List<Expr.MathCall> calls = new ArrayList<>();
             for (Expr.MathCall m : e.getValue().recomputedCalls()) {
-                if (TAPED_FUNCTIONS.contains(m.fn()) && !calls.contains(m) && contains(value, m)) {
+                if (m.fn().isExpensive() && !calls.contains(m) && contains(value, m)) {
                     calls.add(m);
                 }
             }
@@ -1448,7 +1446,22 @@ public final class ReverseTransform {
                 header.addAll(primalVars(c.to()));
                 if (replayed.contains(s)) {
                     // the replay reads what the body reads
-                    IrWalk.forEachStmt(c.body(), x -> IrWalk.ownExprs(x).forEach(e -> header.addAll(primalVars(e))));
+                    IrWalk.forEachStmt(c.body(), x -> {
+                        for (Expr e : IrWalk.ownExprs(x)) {
+                            if (x instanceof Stmt.Assign a && e == a.target()) {
+                                // the written array itself is not read, only the indices
+                                IrWalk.forEachExpr(e, y -> {
+                                    if (y instanceof Expr.ArrayAccess acc) {
+                                        header.addAll(primalVars(acc.index()));
+                                    }
+                                });
+                                if (a.op() == AssignOp.SET) {
+                                    continue;
+                                }
+                            }
+                            header.addAll(primalVars(e));
+                        }
+                    });
                 }
                 extraReads.put(s, header);
             }
