@@ -9,18 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the ADBench data folder ({@code shared/adbench-data}, a sibling of the repository) and
- * reads its files. The data is part of the benchmarks' contract: when it cannot be found, every
- * caller fails with a message that says where it looked.
+ * Finds the ADBench data folder ({@code benchmarks/adbench-data} in the repository, with its origin
+ * and licence in its README) and reads its files. The data is part of the benchmarks' contract:
+ * when it cannot be found, every caller fails with a message that says where it looked.
  *
  * <p>Order: the system property {@code cotangent.adbench}; else, walking up from the working
- * directory, the first {@code <ancestor>/shared/adbench-data}; else, when the working directory is
- * inside a git worktree (whose {@code .git} is a file naming the main repository's git folder),
- * the same walk from the main repository.
+ * directory, the first {@code <ancestor>/adbench-data} or {@code <ancestor>/benchmarks/adbench-data}
+ * (the module's folder when tests run, the repository when {@code run.sh} does); else the same walk
+ * for {@code shared/adbench-data}, the copy beside the repository; else, when the working directory
+ * is inside a git worktree, those walks from the main repository.
  */
 public final class AdbenchData {
     public static final String PROPERTY = "cotangent.adbench";
-    private static final Path RELATIVE = Paths.get("shared", "adbench-data");
+    private static final List<Path> RELATIVE = List.of(Paths.get("adbench-data"),
+            Paths.get("benchmarks", "adbench-data"), Paths.get("shared", "adbench-data"));
 
     private AdbenchData() {
     }
@@ -48,7 +50,7 @@ public final class AdbenchData {
                 return found;
             }
         }
-        throw new IllegalStateException("ADBench data not found: looked for shared/adbench-data beside the repository in "
+        throw new IllegalStateException("ADBench data not found: looked for benchmarks/adbench-data in "
                 + searched + "; set -D" + PROPERTY + "=<folder> to point at it");
     }
 
@@ -71,11 +73,13 @@ public final class AdbenchData {
     }
 
     private static Path walkUp(Path start, List<Path> searched) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE);
-            searched.add(candidate);
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+        for (Path relative : RELATIVE) {
+            for (Path dir = start; dir != null; dir = dir.getParent()) {
+                Path candidate = dir.resolve(relative);
+                searched.add(candidate);
+                if (Files.isDirectory(candidate.resolve("gmm"))) {
+                    return candidate;
+                }
             }
         }
         return null;
