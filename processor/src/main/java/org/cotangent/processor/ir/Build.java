@@ -41,7 +41,9 @@ public final class Build {
     }
 
     public static Expr mul(Expr a, Expr b) {
-        if (b instanceof Expr.Binary q && q.op() == BinaryOp.DIV && isOne(q.left())) {
+        // a * (1.0 / d) is a / d only in floating point: the int 1 / 2 is 0, not a halving
+        if (b instanceof Expr.Binary q && q.op() == BinaryOp.DIV && isOne(q.left())
+                && q.type().isFloating()) {
             return div(a, q.right());
         }
         if (isOne(a)) {

@@ -93,6 +93,16 @@ class FuzzRegressionTest {
         assertCorrect("ReplayedLoopOuterSave");
     }
 
+    @Test
+    void intConstantDivision() {
+        assertCorrect("IntConstantDivision");
+    }
+
+    @Test
+    void labelledLoopInHelper() {
+        assertCorrect("LabelledLoopInHelper");
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private static final Pattern LENGTH = Pattern.compile("//\\s*fuzz:.*\\blength=(\\d+)");

@@ -621,7 +621,9 @@ public final class ReverseTransform {
                 }
                 boolean[] ok = {true};
                 IrWalk.forEachExpr(d.init(), e -> {
-                    if (e instanceof Expr.StaticCall || e instanceof Expr.ArrayAccess a
+                    // a call reads the arrays it is passed, which the body may have written since (and
+                    // costs a whole evaluation): its value is taped, never recomputed
+                    if (e instanceof Expr.StaticCall || e instanceof Expr.Call || e instanceof Expr.ArrayAccess a
                             && elementsWritten.contains(a.type().base())) {
                         ok[0] = false;
                     }
