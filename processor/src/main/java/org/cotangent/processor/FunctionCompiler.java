@@ -89,6 +89,16 @@ final class FunctionCompiler {
                     if (e instanceof Expr.Call c) {
                         checkArguments(c, activity, read, unit);
                     } else if (e instanceof Expr.StaticCall c) {
+                        String carrier = read.valueCarriers().get(c);
+                        if (carrier != null && c.args().stream().anyMatch(a -> a.type().isFloating() && activity.isVaried(a))) {
+                            String via = carrier.endsWith("." + c.name()) ? "" : " (through " + carrier + ")";
+                            reporter.error(Problem.NO_DERIVATIVE_FOR_CALL, "'" + c.name() + "' turns a value that "
+                                    + "depends on a differentiated parameter into an integer" + via + " that may carry "
+                                    + "that value, not only a step of it, and has no derivative: a derivative through "
+                                    + "the integer would be lost. Use a cast or Math.floor/Math.round if a step is "
+                                    + "meant; else write the computation with doubles", read.callSites().get(c), unit);
+                            return;
+                        }
                         for (int k = 0; k < c.args().size(); k++) {
                             Expr a = c.args().get(k);
                             if (a.type().rank() > 0 && c.writes().get(k) && activity.isVaried(a)) {

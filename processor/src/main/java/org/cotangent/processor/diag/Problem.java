@@ -20,6 +20,7 @@ public enum Problem {
     CUSTOM_RULE_MISMATCH("COT013"),
     NOT_DIFFERENTIATED_ARGUMENT("COT014"),
     OUTPUT_NOT_IN_WRT("COT015"),
+    NON_DETERMINISTIC("COT016"),
     INTERNAL_ERROR("COT099");
 
     private final String id;

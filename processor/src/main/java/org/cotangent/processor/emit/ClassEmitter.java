@@ -22,7 +22,7 @@ import org.cotangent.processor.ir.GeneratedMethod;
  * package that touches JavaParser; the output is deterministic (same IR, same bytes).
  */
 public final class ClassEmitter {
-    static final String GENERATOR = "org.cotangent.processor.CotangentProcessor";
+    public static final String GENERATOR = "org.cotangent.processor.CotangentProcessor";
 
     private ClassEmitter() {
     }

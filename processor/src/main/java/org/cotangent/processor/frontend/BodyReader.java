@@ -81,6 +81,8 @@ final class BodyReader {
     /** Locals whose declaration was rejected: their uses report nothing more. */
     private final java.util.Set<Element> rejected = new java.util.HashSet<>();
     private final Map<Expr, Tree> callSites = new IdentityHashMap<>();
+    private final Map<Expr, String> valueCarriers = new IdentityHashMap<>();
+    private final CallScreen screen;
     private final Map<Stmt, Tree> statementSites = new IdentityHashMap<>();
     private final Names names;
     private final Var self;
@@ -102,6 +104,7 @@ final class BodyReader {
         this.vars.putAll(signature.byElement());
         this.self = signature.self();
         this.callees = new CalleeResolver(elements, userPackage, trees, customRules, jvpRules);
+        this.screen = new CallScreen(trees);
         List<String> paramNames = new ArrayList<>();
         signature.params().forEach(p -> paramNames.add(p.name()));
         this.names = new Names(paramNames);
@@ -113,6 +116,10 @@ final class BodyReader {
 
     Map<Expr, Tree> callSites() {
         return callSites;
+    }
+
+    Map<Expr, String> valueCarriers() {
+        return valueCarriers;
     }
 
     Map<Stmt, Tree> statementSites() {
@@ -711,6 +718,15 @@ final class BodyReader {
             return unsupported(tree, "call of '" + name + "' returns " + method.getReturnType()
                     + ", which Cotangent cannot handle: use a method returning double, int, long or boolean");
         }
+        Optional<String> random = screen.nonDeterminism(method);
+        if (random.isPresent()) {
+            String via = random.get().equals(CallScreen.qualifiedName(method)) ? ""
+                    : " (it calls " + random.get() + ")";
+            reporter.error(Problem.NON_DETERMINISTIC, "'" + name + "' is not deterministic" + via + ": a derivative "
+                    + "evaluates the function more than once and would see different values; draw the value outside "
+                    + "and pass it in as a parameter", tree, unit);
+            return ERROR;
+        }
         java.util.Set<String> written = callees.writtenParameters(method, true);
         List<Boolean> writes = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -719,6 +735,9 @@ final class BodyReader {
         }
         Expr call = new Expr.StaticCall(ownerName(owner), name, args, result, writes);
         callSites.put(call, tree);
+        if (result.base() == Type.Base.INT || result.base() == Type.Base.LONG) {
+            screen.valueCarrier(method).ifPresent(carrier -> valueCarriers.put(call, carrier));
+        }
         return call;
     }
 

@@ -78,6 +78,6 @@ public final class MethodReader {
         SourcePos pos = body.pos(tree);
         Function function = new Function(method.getSimpleName().toString(), ownerName, s.params(), s.wrt(),
                 s.returnType(), block, pos);
-        return Optional.of(new ReadResult(function, body.callSites(), body.statementSites(), complete));
+        return Optional.of(new ReadResult(function, body.callSites(), body.statementSites(), body.valueCarriers(), complete));
     }
 }
