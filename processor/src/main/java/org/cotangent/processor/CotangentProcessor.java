@@ -227,8 +227,18 @@ public final class CotangentProcessor extends AbstractProcessor {
                         + "Cotangent. Do not edit: change " + nested + " and recompile.",
                 List.of("org.cotangent.runtime.Adjoints", "org.cotangent.runtime.Checks", "org.cotangent.runtime.Dual",
                         "org.cotangent.runtime.DualVector", "org.cotangent.runtime.Jacobians",
-                        "org.cotangent.runtime.Primitives", "org.cotangent.runtime.Tape"), records, out);
+                        "org.cotangent.runtime.Primitives", "org.cotangent.runtime.Tape"), packageTypes(owner),
+                records, out);
         write(qualified, ClassEmitter.emit(cls), owner);
+    }
+
+    /** The simple names of the top-level types of {@code owner}'s package that this compilation sees. */
+    private Set<String> packageTypes(TypeElement owner) {
+        Set<String> out = new HashSet<>();
+        for (Element e : processingEnv.getElementUtils().getPackageOf(owner).getEnclosedElements()) {
+            out.add(e.getSimpleName().toString());
+        }
+        return out;
     }
 
     private String nestedName(TypeElement owner) {

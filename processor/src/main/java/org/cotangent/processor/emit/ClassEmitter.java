@@ -16,6 +16,7 @@ import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.GeneratedClass;
 import org.cotangent.processor.ir.IrWalk;
 import org.cotangent.processor.ir.GeneratedMethod;
+import org.cotangent.processor.naming.RuntimeClasses;
 
 /**
  * Prints a {@link GeneratedClass} as Java source. The only code besides its siblings in this
@@ -27,16 +28,20 @@ public final class ClassEmitter {
     private ClassEmitter() {
     }
 
+    private static final String GENERATED = "javax.annotation.processing.Generated";
+
     public static String emit(GeneratedClass cls) {
+        RuntimeSpelling spelling = new RuntimeSpelling(takenNames(cls));
         CompilationUnit unit = new CompilationUnit();
         if (!cls.packageName().isEmpty()) {
             unit.setPackageDeclaration(cls.packageName());
         }
-        unit.addImport("javax.annotation.processing.Generated");
+        addImport(unit, spelling, GENERATED);
         ClassOrInterfaceDeclaration type = unit.addClass(cls.simpleName(),
                 Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
         type.setJavadocComment(cls.javadoc());
-        type.addAnnotation(new SingleMemberAnnotationExpr(new Name("Generated"), new StringLiteralExpr(GENERATOR)));
+        type.addAnnotation(new SingleMemberAnnotationExpr(new Name(spelling.of(GENERATED)),
+                new StringLiteralExpr(GENERATOR)));
         java.util.Map<String, Expr.PrivateField> handles = new java.util.TreeMap<>();
         java.util.Map<String, org.cotangent.processor.ir.Callee> invokers = new java.util.TreeMap<>();
         for (GeneratedMethod m : cls.methods()) {
@@ -54,54 +59,82 @@ public final class ClassEmitter {
             });
         }
         for (org.cotangent.processor.ir.Callee c : invokers.values()) {
-            for (String member : PrivateCalls.members(c)) {
+            for (String member : PrivateCalls.members(c, spelling)) {
                 type.addMember(StaticJavaParser.parseBodyDeclaration(member));
             }
         }
         for (Expr.PrivateField f : handles.values()) {
             String erasure = f.type().javaName();
-            type.addMember(StaticJavaParser.parseBodyDeclaration("private static final VarHandle " + f.handle()
-                    + " = Fields.find(MethodHandles.lookup(), " + f.owner() + ".class, \"" + f.name() + "\", "
-                    + erasure + ".class);"));
+            type.addMember(StaticJavaParser.parseBodyDeclaration("private static final "
+                    + spelling.of("java.lang.invoke.VarHandle") + " " + f.handle() + " = "
+                    + spelling.of(RuntimeClasses.FIELDS) + ".find(" + spelling.of("java.lang.invoke.MethodHandles")
+                    + ".lookup(), " + f.owner() + ".class, \"" + f.name() + "\", " + erasure + ".class);"));
         }
         if (!invokers.isEmpty()) {
-            unit.addImport("java.lang.invoke.MethodHandle");
-            unit.addImport("java.lang.invoke.MethodHandles");
-            unit.addImport("java.lang.invoke.MethodType");
-            unit.addImport("org.cotangent.runtime.Fields");
+            addImport(unit, spelling, "java.lang.invoke.MethodHandle");
+            addImport(unit, spelling, "java.lang.invoke.MethodHandles");
+            addImport(unit, spelling, "java.lang.invoke.MethodType");
+            addImport(unit, spelling, RuntimeClasses.FIELDS);
         }
         if (!handles.isEmpty()) {
-            unit.addImport("java.lang.invoke.MethodHandles");
-            unit.addImport("java.lang.invoke.VarHandle");
-            unit.addImport("org.cotangent.runtime.Fields");
+            addImport(unit, spelling, "java.lang.invoke.MethodHandles");
+            addImport(unit, spelling, "java.lang.invoke.VarHandle");
+            addImport(unit, spelling, RuntimeClasses.FIELDS);
         }
         type.addConstructor(Modifier.Keyword.PRIVATE);
         for (GeneratedClass.RecordDecl r : cls.records()) {
             RecordDeclaration record = new RecordDeclaration(
                     new NodeList<>(Modifier.publicModifier()), r.name());
             for (GeneratedMethod.Param c : r.components()) {
-                record.addParameter(new Parameter(StaticJavaParser.parseType(c.type()), c.name()));
+                record.addParameter(new Parameter(StaticJavaParser.parseType(spelling.ofType(c.type())), c.name()));
             }
             record.setJavadocComment(r.javadoc());
             type.addMember(record);
         }
         for (GeneratedMethod m : cls.methods()) {
             MethodDeclaration method = type.addMethod(m.name(), Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC);
-            method.setType(StaticJavaParser.parseType(m.returnType()));
+            method.setType(StaticJavaParser.parseType(spelling.ofType(m.returnType())));
             for (GeneratedMethod.Param p : m.params()) {
-                method.addParameter(new Parameter(StaticJavaParser.parseType(p.type()), p.name()));
+                method.addParameter(new Parameter(StaticJavaParser.parseType(spelling.ofType(p.type())), p.name()));
             }
             method.setJavadocComment(m.javadoc());
-            BlockStmt body = new StmtEmitter().block(m.body());
+            BlockStmt body = new StmtEmitter(spelling).block(m.body());
             method.setBody(body);
         }
         String body = unit.toString();
         for (String imported : cls.imports()) {
             String simple = imported.substring(imported.lastIndexOf('.') + 1);
             if (java.util.regex.Pattern.compile("\\b" + simple + "\\b").matcher(body).find()) {
-                unit.addImport(imported);
+                addImport(unit, spelling, imported);
             }
         }
         return unit.toString();
+    }
+
+    private static void addImport(CompilationUnit unit, RuntimeSpelling spelling, String qualified) {
+        if (spelling.importable(qualified)) {
+            unit.addImport(qualified);
+        }
+    }
+
+    /**
+     * The simple names that the user's code gives to something in the generated file: every
+     * variable and parameter of its methods, the types of its package, its own name and its records'.
+     */
+    private static java.util.Set<String> takenNames(GeneratedClass cls) {
+        java.util.Set<String> taken = new java.util.HashSet<>(cls.packageTypes());
+        taken.add(cls.simpleName());
+        cls.records().forEach(r -> taken.add(r.name()));
+        for (GeneratedMethod m : cls.methods()) {
+            m.params().forEach(p -> taken.add(p.name()));
+            IrWalk.forEachStmt(m.body(), s -> {
+                if (s instanceof org.cotangent.processor.ir.Stmt.Decl d) {
+                    taken.add(d.var().name());
+                } else if (s instanceof org.cotangent.processor.ir.Stmt.CountedLoop c) {
+                    taken.add(c.counter().name());
+                }
+            });
+        }
+        return taken;
     }
 }

@@ -29,10 +29,13 @@ final class ExprEmitter {
     private static final int UNARY = 14;
     private static final int CONDITIONAL = 2;
 
-    private ExprEmitter() {
+    private final RuntimeSpelling spelling;
+
+    ExprEmitter(RuntimeSpelling spelling) {
+        this.spelling = spelling;
     }
 
-    static Expression emit(Expr e) {
+    Expression emit(Expr e) {
         if (e instanceof Expr.Literal l) {
             return StaticJavaParser.parseExpression(l.text());
         }
@@ -70,7 +73,7 @@ final class ExprEmitter {
             NodeList<Expression> args = new NodeList<>();
             c.args().forEach(a -> args.add(emit(a)));
             return c.owner() == null ? new MethodCallExpr(c.name(), args.toArray(new Expression[0]))
-                    : new MethodCallExpr(StaticJavaParser.parseExpression(c.owner()), c.name(), args);
+                    : new MethodCallExpr(StaticJavaParser.parseExpression(spelling.of(c.owner())), c.name(), args);
         }
         if (e instanceof Expr.NewArray n) {
             NodeList<ArrayCreationLevel> levels = new NodeList<>();
@@ -139,7 +142,7 @@ final class ExprEmitter {
         if (e instanceof Expr.Construct c) {
             NodeList<Expression> args = new NodeList<>();
             c.args().forEach(a -> args.add(emit(a)));
-            return new ObjectCreationExpr(null, StaticJavaParser.parseClassOrInterfaceType(c.className()), args);
+            return new ObjectCreationExpr(null, StaticJavaParser.parseClassOrInterfaceType(spelling.of(c.className())), args);
         }
         if (e instanceof Expr.Conditional c) {
             Expression cond = emit(c.condition());
@@ -165,14 +168,14 @@ final class ExprEmitter {
         throw new IllegalArgumentException("cannot emit " + e);
     }
 
-    private static ArrayInitializerExpr initializer(Expr.ArrayLiteral l) {
+    private ArrayInitializerExpr initializer(Expr.ArrayLiteral l) {
         NodeList<Expression> values = new NodeList<>();
         l.elements().forEach(x -> values.add(x instanceof Expr.ArrayLiteral inner ? initializer(inner) : emit(x)));
         return new ArrayInitializerExpr(values);
     }
 
     /** {@code !(cond)}, or {@code x} for {@code !x}. */
-    static Expression negate(Expr cond) {
+    Expression negate(Expr cond) {
         if (cond instanceof Expr.Unary u && u.op() == UnaryOp.NOT) {
             return emit(u.operand());
         }
@@ -183,7 +186,7 @@ final class ExprEmitter {
         return new UnaryExpr(inner, UnaryExpr.Operator.LOGICAL_COMPLEMENT);
     }
 
-    private static Expression wrapIfConditional(Expr e) {
+    private Expression wrapIfConditional(Expr e) {
         Expression out = emit(e);
         return e instanceof Expr.Conditional ? new EnclosedExpr(out) : out;
     }

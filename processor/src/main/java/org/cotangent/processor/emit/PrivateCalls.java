@@ -16,7 +16,7 @@ final class PrivateCalls {
     }
 
     /** The Java source of the handle field and the helper method for {@code callee}. */
-    static List<String> members(Callee callee) {
+    static List<String> members(Callee callee, RuntimeSpelling spelling) {
         String handle = "METHOD_" + callee.owner().replace('.', '_') + "_" + callee.name();
         List<String> types = new ArrayList<>();
         List<String> params = new ArrayList<>();
@@ -36,13 +36,15 @@ final class PrivateCalls {
         List<String> typeArgs = new ArrayList<>();
         typeArgs.add(ret + ".class");
         typeArgs.addAll(types);
-        String field = "private static final MethodHandle " + handle + " = Fields.method(MethodHandles.lookup(), "
+        String fields = spelling.of(org.cotangent.processor.naming.RuntimeClasses.FIELDS);
+        String field = "private static final " + spelling.of("java.lang.invoke.MethodHandle") + " " + handle + " = "
+                + fields + ".method(" + spelling.of("java.lang.invoke.MethodHandles") + ".lookup(), "
                 + callee.owner() + ".class, \"" + callee.name() + "\", " + callee.isStatic()
-                + ", MethodType.methodType(" + String.join(", ", typeArgs) + "));";
+                + ", " + spelling.of("java.lang.invoke.MethodType") + ".methodType(" + String.join(", ", typeArgs) + "));";
         String call = handle + ".invokeExact(" + String.join(", ", args) + ")";
         String body = callee.isVoid() ? call + ";" : "return (" + ret + ") " + call + ";";
         String method = "private static " + ret + " " + callee.invoker() + "(" + String.join(", ", params) + ") {"
-                + " try { " + body + " } catch (Throwable t) { throw Fields.rethrow(t); } }";
+                + " try { " + body + " } catch (Throwable t) { throw " + fields + ".rethrow(t); } }";
         return List.of(field, method);
     }
 }

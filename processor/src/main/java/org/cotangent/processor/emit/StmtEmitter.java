@@ -31,8 +31,15 @@ import org.cotangent.processor.ir.UnaryOp;
  * ({@link Stmt.Comment}) joins the comment of the statement after it.
  */
 final class StmtEmitter {
+    private final ExprEmitter exprs;
+    private final RuntimeSpelling spelling;
     private long lastLine = -1;
     private String pending;
+
+    StmtEmitter(RuntimeSpelling spelling) {
+        this.spelling = spelling;
+        this.exprs = new ExprEmitter(spelling);
+    }
 
     BlockStmt block(Stmt.Block block) {
         BlockStmt out = new BlockStmt();
@@ -60,9 +67,9 @@ final class StmtEmitter {
     private Statement statement(Stmt s) {
         if (s instanceof Stmt.Decl d) {
             VariableDeclarator declarator = new VariableDeclarator(
-                    StaticJavaParser.parseType(d.var().type().javaName()), d.var().name());
+                    StaticJavaParser.parseType(spelling.ofType(d.var().type().javaName())), d.var().name());
             if (d.init() != null) {
-                declarator.setInitializer(ExprEmitter.emit(d.init()));
+                declarator.setInitializer(exprs.emit(d.init()));
             }
             return new ExpressionStmt(new VariableDeclarationExpr(declarator));
         }
@@ -71,23 +78,23 @@ final class StmtEmitter {
         }
         if (s instanceof Stmt.If f) {
             if (f.then().isEmpty()) {
-                return new IfStmt(ExprEmitter.negate(f.condition()), block(f.otherwise()), null);
+                return new IfStmt(exprs.negate(f.condition()), block(f.otherwise()), null);
             }
             BlockStmt then = block(f.then());
-            return new IfStmt(ExprEmitter.emit(f.condition()), then,
+            return new IfStmt(exprs.emit(f.condition()), then,
                     f.otherwise().isEmpty() ? null : block(f.otherwise()));
         }
         if (s instanceof Stmt.Return r) {
-            return r.value() == null ? new ReturnStmt() : new ReturnStmt(ExprEmitter.emit(r.value()));
+            return r.value() == null ? new ReturnStmt() : new ReturnStmt(exprs.emit(r.value()));
         }
         if (s instanceof Stmt.ExprStmt e) {
-            return new ExpressionStmt(ExprEmitter.emit(e.expr()));
+            return new ExpressionStmt(exprs.emit(e.expr()));
         }
         if (s instanceof Stmt.Block b) {
             return block(b);
         }
         if (s instanceof Stmt.While w) {
-            return new WhileStmt(ExprEmitter.emit(w.condition()), block(w.body()));
+            return new WhileStmt(exprs.emit(w.condition()), block(w.body()));
         }
         if (s instanceof Stmt.CountedLoop c) {
             return countedLoop(c);
@@ -99,7 +106,7 @@ final class StmtEmitter {
     private Statement countedLoop(Stmt.CountedLoop c) {
         NameExpr i = new NameExpr(c.counter().name());
         VariableDeclarationExpr init = new VariableDeclarationExpr(new VariableDeclarator(
-                StaticJavaParser.parseType("int"), c.counter().name(), ExprEmitter.emit(c.from())));
+                StaticJavaParser.parseType("int"), c.counter().name(), exprs.emit(c.from())));
         Expr to = c.to();
         BinaryExpr.Operator op = c.up() ? BinaryExpr.Operator.LESS : BinaryExpr.Operator.GREATER;
         if (to instanceof Expr.Binary b && b.right() instanceof Expr.Literal l && l.text().equals("1")
@@ -107,15 +114,15 @@ final class StmtEmitter {
             to = b.left();
             op = c.up() ? BinaryExpr.Operator.LESS_EQUALS : BinaryExpr.Operator.GREATER_EQUALS;
         }
-        Expression bound = ExprEmitter.emit(to);
+        Expression bound = exprs.emit(to);
         Expression update = new UnaryExpr(i.clone(), c.up() ? UnaryExpr.Operator.POSTFIX_INCREMENT
                 : UnaryExpr.Operator.POSTFIX_DECREMENT);
         return new ForStmt(new NodeList<>(init), new BinaryExpr(i, bound, op), new NodeList<>(update),
                 block(c.body()));
     }
 
-    private static Expression assignment(Stmt.Assign a) {
-        Expression target = ExprEmitter.emit(a.target());
+    private Expression assignment(Stmt.Assign a) {
+        Expression target = exprs.emit(a.target());
         boolean integral = a.target().type().equals(Type.INT) || a.target().type().equals(Type.LONG);
         if (integral && a.value() instanceof Expr.Literal l && l.text().equals("1")
                 && (a.op() == AssignOp.ADD || a.op() == AssignOp.SUB)) {
@@ -124,7 +131,7 @@ final class StmtEmitter {
         }
         if (a.op() == AssignOp.ADD && a.value() instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
             // a += -b is a -= b, bit for bit
-            return new AssignExpr(target, ExprEmitter.emit(u.operand()), AssignExpr.Operator.MINUS);
+            return new AssignExpr(target, exprs.emit(u.operand()), AssignExpr.Operator.MINUS);
         }
         AssignExpr.Operator op = switch (a.op()) {
             case SET -> AssignExpr.Operator.ASSIGN;
@@ -134,6 +141,6 @@ final class StmtEmitter {
             case DIV -> AssignExpr.Operator.DIVIDE;
             case REM -> AssignExpr.Operator.REMAINDER;
         };
-        return new AssignExpr(target, ExprEmitter.emit(a.value()), op);
+        return new AssignExpr(target, exprs.emit(a.value()), op);
     }
 }

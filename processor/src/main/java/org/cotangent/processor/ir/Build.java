@@ -1,5 +1,7 @@
 package org.cotangent.processor.ir;
 
+import org.cotangent.processor.naming.RuntimeClasses;
+
 import java.util.List;
 
 /**
@@ -114,7 +116,7 @@ public final class Build {
 
     /** A call of a static helper in {@code org.cotangent.runtime.Primitives}. */
     public static Expr primitive(String name, Expr... args) {
-        return new Expr.StaticCall("Primitives", name, List.of(args), Type.DOUBLE);
+        return new Expr.StaticCall(RuntimeClasses.PRIMITIVES, name, List.of(args), Type.DOUBLE);
     }
 
     /** True for an expression cheap and safe to repeat: a variable, a literal, a constant or its negation. */

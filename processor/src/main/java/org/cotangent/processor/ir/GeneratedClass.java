@@ -8,14 +8,18 @@ import java.util.List;
  * @param packageName the package, empty for the unnamed package
  * @param simpleName the class's simple name
  * @param javadoc class Javadoc
- * @param imports classes to import
+ * @param imports classes to import (where their simple names are used and free)
+ * @param packageTypes the simple names of the types of the package (a runtime class of the same
+ *     simple name is then written qualified)
  * @param records nested gradient records
  * @param methods the generated methods
  */
 public record GeneratedClass(String packageName, String simpleName, String javadoc, List<String> imports,
-                             List<RecordDecl> records, List<GeneratedMethod> methods) {
+                             java.util.Set<String> packageTypes, List<RecordDecl> records,
+                             List<GeneratedMethod> methods) {
     public GeneratedClass {
         imports = List.copyOf(imports);
+        packageTypes = java.util.Set.copyOf(packageTypes);
         records = List.copyOf(records);
         methods = List.copyOf(methods);
     }

@@ -23,7 +23,7 @@ public record Type(Base base, int rank, String className) {
     public enum Base {
         DOUBLE("double"), INT("int"), LONG("long"), BOOLEAN("boolean"), VOID("void"), OTHER("Object"),
         /** The runtime's {@code Tape}, in generated code. */
-        TAPE("Tape");
+        TAPE("org.cotangent.runtime.Tape");
 
         private final String keyword;
 

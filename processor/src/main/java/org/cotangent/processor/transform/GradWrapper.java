@@ -1,5 +1,7 @@
 package org.cotangent.processor.transform;
 
+import org.cotangent.processor.naming.RuntimeClasses;
+
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.Function;
 import org.cotangent.processor.ir.GeneratedClass;
@@ -89,7 +91,7 @@ public final class GradWrapper {
         for (Var w : fn.wrt()) {
             Expr component = new Expr.StaticCall(gradient.name(), w.name(), List.of(), w.type());
             body.add(new Stmt.Assign(new Expr.VarRef(at), org.cotangent.processor.ir.AssignOp.SET,
-                    new Expr.StaticCall("Adjoints", "put", List.of(new Expr.VarRef(row), new Expr.VarRef(at), component),
+                    new Expr.StaticCall(RuntimeClasses.ADJOINTS, "put", List.of(new Expr.VarRef(row), new Expr.VarRef(at), component),
                             Type.INT), null));
         }
         body.add(new Stmt.Return(new Expr.ArrayLiteral(Type.DOUBLE_MATRIX, List.of(new Expr.VarRef(row))), null));
@@ -131,7 +133,7 @@ public final class GradWrapper {
         body.add(new Stmt.Decl(n, size, null));
         List<Var[]> snapshots = snapshots(fn, names, body);
         // the value (and so m) from a first forward sweep along zero directions
-        Var first = new Var(names.fresh("first"), Type.named("DualVector"));
+        Var first = new Var(names.fresh("first"), Type.named(RuntimeClasses.DUAL_VECTOR));
         body.add(new Stmt.Decl(first, new Expr.StaticCall(null, Names.jvp(fn.name()), jvpArgs, first.type()), null));
         Var m = new Var(names.fresh("m"), Type.INT);
         body.add(new Stmt.Decl(m, new Expr.Length(new Expr.StaticCall(first.name(), "value", List.of(),
@@ -139,7 +141,7 @@ public final class GradWrapper {
         for (int k = 0; k < snapshots.size(); k++) {
             Var p = snapshots.get(k)[0];
             Var done = new Var(names.fresh(p.name() + "_final"), p.type());
-            body.add(new Stmt.Decl(done, new Expr.StaticCall("Adjoints", "copyOf", List.of(new Expr.VarRef(p)),
+            body.add(new Stmt.Decl(done, new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyOf", List.of(new Expr.VarRef(p)),
                     p.type()), null));
             snapshots.set(k, new Var[] {p, snapshots.get(k)[1], done});
         }
@@ -147,13 +149,13 @@ public final class GradWrapper {
         body.add(new Stmt.Decl(jacobian, new Expr.NewArray(Type.DOUBLE_MATRIX, List.of(new Expr.VarRef(m),
                 new Expr.VarRef(n))), null));
         Var j = new Var(names.fresh("j"), Type.INT);
-        Var column = new Var(names.fresh("column"), Type.named("DualVector"));
+        Var column = new Var(names.fresh("column"), Type.named(RuntimeClasses.DUAL_VECTOR));
         List<Stmt> forwardSweeps = new ArrayList<>(resetTo(snapshots, 1));
         forwardSweeps.addAll(List.of(
-                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "unit", prepend(new Expr.VarRef(j), parts),
+                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "unit", prepend(new Expr.VarRef(j), parts),
                         Type.VOID), null),
                 new Stmt.Decl(column, new Expr.StaticCall(null, Names.jvp(fn.name()), jvpArgs, column.type()), null),
-                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "setColumn", List.of(new Expr.VarRef(jacobian),
+                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "setColumn", List.of(new Expr.VarRef(jacobian),
                         new Expr.VarRef(j), new Expr.StaticCall(column.name(), "tangent", List.of(),
                                 Type.DOUBLE_ARRAY)), Type.VOID), null)));
         Var seed = new Var(names.fresh("seed"), Type.DOUBLE_ARRAY);
@@ -164,11 +166,11 @@ public final class GradWrapper {
         }
         List<Stmt> reverseSweeps = new ArrayList<>(resetTo(snapshots, 1));
         reverseSweeps.addAll(List.of(
-                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "unit", List.of(new Expr.VarRef(i),
+                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "unit", List.of(new Expr.VarRef(i),
                         new Expr.VarRef(seed)), Type.VOID), null),
-                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "zero", parts, Type.VOID), null),
+                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "zero", parts, Type.VOID), null),
                 new Stmt.ExprStmt(new Expr.StaticCall(null, Names.vjp(fn.name()), vjpArgs, Type.DOUBLE_ARRAY), null),
-                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "flatten", prepend(new Expr.ArrayAccess(
+                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "flatten", prepend(new Expr.ArrayAccess(
                         new Expr.VarRef(jacobian), new Expr.VarRef(i), Type.DOUBLE_ARRAY), parts), Type.VOID), null)));
         Stmt.Block reverse = new Stmt.Block(List.of(
                 new Stmt.Decl(seed, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.VarRef(m))), null),
@@ -202,7 +204,7 @@ public final class GradWrapper {
                     || p.type().base() == Type.Base.BOOLEAN);
             if (copyable) {
                 Var entry = new Var(names.fresh(p.name() + "_entry"), p.type());
-                body.add(new Stmt.Decl(entry, new Expr.StaticCall("Adjoints", "copyOf", List.of(new Expr.VarRef(p)),
+                body.add(new Stmt.Decl(entry, new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyOf", List.of(new Expr.VarRef(p)),
                         p.type()), null));
                 out.add(new Var[] {p, entry});
             }
@@ -213,7 +215,7 @@ public final class GradWrapper {
     private static List<Stmt> resetTo(List<Var[]> snapshots, int which) {
         List<Stmt> out = new ArrayList<>();
         for (Var[] s : snapshots) {
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "copyInto",
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyInto",
                     List.of(new Expr.VarRef(s[0]), new Expr.VarRef(s[which])), Type.VOID), null));
         }
         return out;
@@ -324,13 +326,13 @@ public final class GradWrapper {
         dots.forEach(a -> dotRefs.add(asObject(new Expr.VarRef(a))));
         List<Stmt> loop = new ArrayList<>(resetTo(snapshots, 1));
         loop.addAll(List.of(
-                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "unit", prepend(new Expr.VarRef(j), directionRefs),
+                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "unit", prepend(new Expr.VarRef(j), directionRefs),
                         Type.VOID), null),
-                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "zero", all, Type.VOID), null),
+                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "zero", all, Type.VOID), null),
                 new Stmt.ExprStmt(new Expr.StaticCall(null,
                         org.cotangent.processor.transform.forward.ReverseTangent.name(fn.name()), args, Type.DOUBLE),
                         null),
-                new Stmt.ExprStmt(new Expr.StaticCall("Jacobians", "flatten", prepend(new Expr.ArrayAccess(
+                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "flatten", prepend(new Expr.ArrayAccess(
                         new Expr.VarRef(hessian), new Expr.VarRef(j), Type.DOUBLE_ARRAY), dotRefs), Type.VOID), null)));
         body.add(new Stmt.CountedLoop(j, new Expr.Literal("0", Type.INT), new Expr.VarRef(n), true,
                 new Stmt.Block(loop), null));
@@ -351,7 +353,7 @@ public final class GradWrapper {
         return switch (w.type().rank()) {
             case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
             case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(w))));
-            default -> new Expr.StaticCall("Adjoints", "zerosLike", List.of(new Expr.VarRef(w)), w.type());
+            default -> new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(new Expr.VarRef(w)), w.type());
         };
     }
 
@@ -362,7 +364,7 @@ public final class GradWrapper {
             Expr n = switch (w.type().rank()) {
                 case 0 -> new Expr.Literal("1", Type.INT);
                 case 1 -> new Expr.Length(new Expr.VarRef(w));
-                default -> new Expr.StaticCall("Adjoints", "size", List.of(new Expr.VarRef(w)), Type.INT);
+                default -> new Expr.StaticCall(RuntimeClasses.ADJOINTS, "size", List.of(new Expr.VarRef(w)), Type.INT);
             };
             size = size == null ? n : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, size, n, Type.INT);
         }

@@ -1,5 +1,7 @@
 package org.cotangent.processor.transform.forward;
 
+import org.cotangent.processor.naming.RuntimeClasses;
+
 import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.ir.AssignOp;
 import org.cotangent.processor.ir.BinaryOp;
@@ -72,7 +74,7 @@ public final class ForwardTransform {
                 tangents.put(w, dot);
             }
             if (w.type().rank() > 0) {
-                body.add(new Stmt.ExprStmt(new Expr.StaticCall("Checks", "tangent", List.of(Build.ref(dot),
+                body.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, "tangent", List.of(Build.ref(dot),
                         w.type().rank() == 1 ? new Expr.Length(Build.ref(w)) : Build.ref(w),
                         new Expr.Literal("\"" + dot.name() + "\"", Type.named("String"))), Type.VOID), null));
             }
@@ -83,7 +85,7 @@ public final class ForwardTransform {
                 Var dot = new Var(names.fresh(Names.tangent(p.name())), p.type());
                 tangents.put(p, dot);
                 body.add(new Stmt.Decl(dot, p.type().rank() == 0 ? Build.ZERO
-                        : new Expr.StaticCall("Adjoints", "zerosLike", List.of(Build.ref(p)), p.type()), null));
+                        : new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(Build.ref(p)), p.type()), null));
             }
         }
         if (!isVoid()) {
@@ -104,11 +106,11 @@ public final class ForwardTransform {
         body.addAll(hoisted);
         body.addAll(code);
         if (fn.returnType().rank() > 0) {
-            body.add(new Stmt.Return(new Expr.Construct("DualVector", List.of(Build.ref(lowered.result()),
-                    Build.ref(tangents.get(lowered.result()))), Type.named("DualVector")), null));
+            body.add(new Stmt.Return(new Expr.Construct(RuntimeClasses.DUAL_VECTOR, List.of(Build.ref(lowered.result()),
+                    Build.ref(tangents.get(lowered.result()))), Type.named(RuntimeClasses.DUAL_VECTOR)), null));
         } else if (!isVoid()) {
-            body.add(new Stmt.Return(new Expr.Construct("Dual", List.of(Build.ref(lowered.result()),
-                    Build.ref(tangents.get(lowered.result()))), Type.named("Dual")), null));
+            body.add(new Stmt.Return(new Expr.Construct(RuntimeClasses.DUAL, List.of(Build.ref(lowered.result()),
+                    Build.ref(tangents.get(lowered.result()))), Type.named(RuntimeClasses.DUAL)), null));
         }
         List<String> dots = new ArrayList<>();
         fn.wrt().forEach(w -> dots.add("{@code " + w.name() + "}"));
@@ -118,7 +120,7 @@ public final class ForwardTransform {
                 : "its value and its directional derivative along the tangents of "
                 + (dots.isEmpty() ? "no parameter" : String.join(", ", dots)) + ".");
         return new GeneratedMethod(Names.jvp(fn.name()), doc,
-                isVoid() ? "void" : fn.returnType().rank() > 0 ? "DualVector" : "Dual", params,
+                isVoid() ? "void" : fn.returnType().rank() > 0 ? RuntimeClasses.DUAL_VECTOR : RuntimeClasses.DUAL, params,
                 new Stmt.Block(body));
     }
 
@@ -331,7 +333,7 @@ public final class ForwardTransform {
         }
         if (value instanceof Expr.Clone c) {
             return activity.isActive(c.array()) ? new Expr.Clone(tangentArray(c.array()))
-                    : new Expr.StaticCall("Adjoints", "zerosLike", List.of(c.array()), c.type());
+                    : new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(c.array()), c.type());
         }
         if (value instanceof Expr.Conditional c) {
             return new Expr.Conditional(c.condition(), tangentInit(c.whenTrue(), values),
@@ -339,7 +341,7 @@ public final class ForwardTransform {
         }
         Var root = IrWalk.rootVar(value);
         if (root != null && !tangents.containsKey(root)) {
-            return new Expr.StaticCall("Adjoints", "zerosLike", List.of(value), value.type());
+            return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(value), value.type());
         }
         return tangentArray(value);
     }
@@ -362,14 +364,14 @@ public final class ForwardTransform {
             } else if (activity.isActive(arg)) {
                 args.add(tangentArray(arg));
             } else {
-                args.add(new Expr.StaticCall("Adjoints", "zerosLike", List.of(arg), arg.type()));
+                args.add(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(arg), arg.type()));
             }
         }
         return args;
     }
 
     private Expr callValue(Expr.Call c, Expr target, boolean declareTangent, SourcePos pos, List<Stmt> out) {
-        Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named("Dual"));
+        Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named(RuntimeClasses.DUAL));
         out.add(new Stmt.Decl(dual, new Expr.StaticCall(c.callee().jvpOwner(), c.callee().jvpName(),
                 tangentArguments(c, out, pos), dual.type()), pos));
         Var root = IrWalk.rootVar(target);

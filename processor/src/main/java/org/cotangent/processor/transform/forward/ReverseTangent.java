@@ -1,5 +1,7 @@
 package org.cotangent.processor.transform.forward;
 
+import org.cotangent.processor.naming.RuntimeClasses;
+
 import org.cotangent.processor.ir.AssignOp;
 import org.cotangent.processor.ir.BinaryOp;
 import org.cotangent.processor.ir.Build;
@@ -112,7 +114,7 @@ public final class ReverseTangent {
         for (Var w : fn.wrt()) {
             if (w.type().rank() > 0) {
                 Var dot = tangents.get(w.name());
-                body.add(new Stmt.ExprStmt(new Expr.StaticCall("Checks", "tangent", List.of(Build.ref(dot),
+                body.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, "tangent", List.of(Build.ref(dot),
                         w.type().rank() == 1 ? new Expr.Length(Build.ref(w)) : Build.ref(w),
                         new Expr.Literal("\"" + dot.name() + "\"", Type.named("String"))), Type.VOID), null));
             }
@@ -180,7 +182,7 @@ public final class ReverseTangent {
                 return;
             }
             if (d.init() instanceof Expr.Call c) {
-                Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named("Dual"));
+                Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named(RuntimeClasses.DUAL));
                 out.add(new Stmt.Decl(dual, jvpCall(c, dual.type()), d.pos()));
                 out.add(new Stmt.Decl(dot(d.var()), new Expr.StaticCall(dual.name(), "tangent", List.of(), Type.DOUBLE),
                         d.pos()));
@@ -203,7 +205,7 @@ public final class ReverseTangent {
                 return;
             }
             if (a.value() instanceof Expr.Call c && a.op() == AssignOp.SET) {
-                Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named("Dual"));
+                Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named(RuntimeClasses.DUAL));
                 out.add(new Stmt.Decl(dual, jvpCall(c, dual.type()), a.pos()));
                 out.add(new Stmt.Assign(dotTarget, AssignOp.SET,
                         new Expr.StaticCall(dual.name(), "tangent", List.of(), Type.DOUBLE), a.pos()));
@@ -276,16 +278,16 @@ public final class ReverseTangent {
         } else if (onTape && (name.equals("releaseCells") || name.equals("releaseArrays"))) {
             out.add(new Stmt.ExprStmt(new Expr.StaticCall(tape, name, List.of(new Expr.Binary(BinaryOp.MUL,
                     new Expr.Literal("2", Type.INT), c.args().get(0), Type.INT)), Type.VOID), e.pos()));
-        } else if ("Checks".equals(c.owner()) && (name.equals("accumulator") || name.equals("seed"))
+        } else if (RuntimeClasses.CHECKS.equals(c.owner()) && (name.equals("accumulator") || name.equals("seed"))
                 && c.args().get(0) instanceof Expr.VarRef checked) {
             // the tangent of a checked argument gets the same check, before anything is touched
             out.add(e);
             Var dot = dot(checked.var());
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall("Checks", name, List.of(Build.ref(dot), c.args().get(1),
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, name, List.of(Build.ref(dot), c.args().get(1),
                     new Expr.Literal("\"" + dot.name() + "\"", Type.named("String"))), Type.VOID), e.pos()));
-        } else if ("Adjoints".equals(c.owner()) && (name.equals("addInto") || name.equals("copyInto"))) {
+        } else if (RuntimeClasses.ADJOINTS.equals(c.owner()) && (name.equals("addInto") || name.equals("copyInto"))) {
             out.add(e);
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", name,
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, name,
                     List.of(tangentArray(c.args().get(0)), tangentArray(c.args().get(1))), Type.VOID), e.pos()));
         } else {
             out.add(e);
@@ -363,12 +365,12 @@ public final class ReverseTangent {
         if (e instanceof Expr.Clone c) {
             return new Expr.Clone(tangentArray(c.array()));
         }
-        if (e instanceof Expr.StaticCall c && "Adjoints".equals(c.owner())) {
+        if (e instanceof Expr.StaticCall c && RuntimeClasses.ADJOINTS.equals(c.owner())) {
             if (c.name().equals("zerosLike")) {
                 return c;
             }
             if (c.name().equals("copyOf")) {
-                return new Expr.StaticCall("Adjoints", "copyOf", List.of(tangentArray(c.args().get(0))), c.type());
+                return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyOf", List.of(tangentArray(c.args().get(0))), c.type());
             }
         }
         if (e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape)
@@ -398,7 +400,7 @@ public final class ReverseTangent {
         if (e.type().rank() == 0) {
             return Build.ZERO;
         }
-        return new Expr.StaticCall("Adjoints", "zerosLike", List.of(e), e.type());
+        return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(e), e.type());
     }
 
     private Expr tangentArray(Expr e) {
@@ -466,7 +468,7 @@ public final class ReverseTangent {
             }
             return sum;
         }
-        if (e instanceof Expr.StaticCall c && "Primitives".equals(c.owner())) {
+        if (e instanceof Expr.StaticCall c && RuntimeClasses.PRIMITIVES.equals(c.owner())) {
             Expr sum = Build.ZERO;
             for (int i = 0; i < c.args().size(); i++) {
                 Expr t = tangent(c.args().get(i));

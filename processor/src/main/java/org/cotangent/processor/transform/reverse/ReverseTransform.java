@@ -1,5 +1,7 @@
 package org.cotangent.processor.transform.reverse;
 
+import org.cotangent.processor.naming.RuntimeClasses;
+
 import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.analysis.PooledArrays;
 import org.cotangent.processor.ir.AssignOp;
@@ -223,7 +225,7 @@ public final class ReverseTransform {
         for (Map.Entry<Var, Var> e : adjoints.entrySet()) {
             Var p = e.getKey();
             if (separateParamAdjoints.contains(p)) {
-                body.add(new Stmt.Decl(e.getValue(), new Expr.StaticCall("Adjoints", "zerosLike",
+                body.add(new Stmt.Decl(e.getValue(), new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike",
                         List.of(Build.ref(p)), p.type()), null));
             }
         }
@@ -246,13 +248,13 @@ public final class ReverseTransform {
                 finals.add(0, new Var[] {p});
             } else if (p.type().rank() > 0 && written.contains(p) && restored) {
                 Var snapshot = new Var(names.fresh(p.name() + "_final"), p.type());
-                body.add(new Stmt.Decl(snapshot, new Expr.StaticCall("Adjoints", "copyOf", List.of(Build.ref(p)),
+                body.add(new Stmt.Decl(snapshot, new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyOf", List.of(Build.ref(p)),
                         p.type()), null));
                 finals.add(new Var[] {p, snapshot});
             }
         }
         if (isVectorValued()) {
-            body.add(new Stmt.ExprStmt(new Expr.StaticCall("Checks", "seed", List.of(Build.ref(seed),
+            body.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, "seed", List.of(Build.ref(seed),
                     new Expr.Length(Build.ref(lowered.result())), new Expr.Literal("\"" + seed.name() + "\"",
                             Type.named("String"))), Type.VOID), null));
             if (elementsSaved(Type.Base.DOUBLE)) {
@@ -267,7 +269,7 @@ public final class ReverseTransform {
             declareScalarAdjoints(body);
         }
         if (isVectorValued() && adjoints.containsKey(lowered.result())) {
-            body.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "addInto",
+            body.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "addInto",
                     List.of(Build.ref(adjoints.get(lowered.result())), Build.ref(seed)), Type.VOID), null));
         }
         body.addAll(backward);
@@ -280,7 +282,7 @@ public final class ReverseTransform {
                 body.add(new Stmt.Assign(new Expr.ArrayAccess(Build.ref(e.getValue()), intLit(0), Type.DOUBLE),
                         AssignOp.ADD, Build.ref(adj), null));
             } else if (separateParamAdjoints.contains(e.getKey())) {
-                body.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "addInto",
+                body.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "addInto",
                         List.of(Build.ref(e.getValue()), Build.ref(adj)), Type.VOID), null));
             }
         }
@@ -288,7 +290,7 @@ public final class ReverseTransform {
             body.add(f.length == 1
                     ? new Stmt.ExprStmt(new Expr.StaticCall(tape.name(), "restoreKept", List.of(Build.ref(f[0])),
                             Type.VOID), null)
-                    : new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "copyInto",
+                    : new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyInto",
                             List.of(Build.ref(f[0]), Build.ref(f[1])), Type.VOID), null));
         }
         if (pooled > 0) {
@@ -299,7 +301,7 @@ public final class ReverseTransform {
             body.add(new Stmt.Return(Build.ref(lowered.result()), null));
         }
         if (tapeUsed) {
-            body.add(tapeDeclaration, new Stmt.Decl(tape, new Expr.StaticCall("Tape", "get", List.of(), tape.type()),
+            body.add(tapeDeclaration, new Stmt.Decl(tape, new Expr.StaticCall(RuntimeClasses.TAPE, "get", List.of(), tape.type()),
                     null));
         }
         return new GeneratedMethod(Names.vjp(fn.name()), javadoc(), fn.returnType().javaName(), params,
@@ -384,7 +386,7 @@ public final class ReverseTransform {
     private Stmt check(Var param, Var acc) {
         Expr shape = param.type().rank() == 0 ? intLit(1)
                 : param.type().rank() == 1 ? new Expr.Length(Build.ref(param)) : Build.ref(param);
-        return new Stmt.ExprStmt(new Expr.StaticCall("Checks", "accumulator", List.of(Build.ref(acc), shape,
+        return new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, "accumulator", List.of(Build.ref(acc), shape,
                 new Expr.Literal("\"" + acc.name() + "\"", new Type(Type.Base.OTHER, 0))), Type.VOID), null);
     }
 
@@ -1266,7 +1268,7 @@ public final class ReverseTransform {
             } else if (activity.isActive(arg)) {
                 accumulators.add(adjointArray(arg));
             } else {
-                accumulators.add(new Expr.StaticCall("Adjoints", "zerosLike", List.of(arg), arg.type()));
+                accumulators.add(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(arg), arg.type()));
             }
         }
         Expr seedArg = c.callee().isVoid() ? null : seedValue == null ? Build.ZERO : seedValue;
@@ -1351,7 +1353,7 @@ public final class ReverseTransform {
         }
         if (value instanceof Expr.Clone c) {
             if (c.type().rank() == 1) {
-                return new Expr.StaticCall("Adjoints", "zerosLike", List.of(c.array()), c.type());
+                return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(c.array()), c.type());
             }
             return new Expr.Clone(adjointArray(c.array()));
         }
@@ -1596,7 +1598,7 @@ public final class ReverseTransform {
                 }
             }
         } else if (value instanceof Expr.Clone c && c.type().rank() == 1 && activity.isActive(c.array())) {
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall("Adjoints", "addInto",
+            out.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "addInto",
                     List.of(adjointArray(c.array()), adjoint), Type.VOID), site.pos()));
         }
     }
