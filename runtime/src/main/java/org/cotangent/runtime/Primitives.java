@@ -93,4 +93,35 @@ public final class Primitives {
         double quotient = (a - a % b) / b;
         return -Math.rint(quotient);
     }
+
+    // ---- second order: derivatives of the partials above, with the same conventions ----
+
+    /** d powPartialBase(a, b) / d b = pow(a, b - 1) (1 + b log a); 0 at a = 0, where it would be 0 * -Infinity. */
+    public static double powPartialBasePartialExponent(double a, double b) {
+        if (a == 0.0) {
+            return 0.0;
+        }
+        return Math.pow(a, b - 1.0) * (1.0 + b * Math.log(a));
+    }
+
+    /** {@code value / a}, or 0 where {@code value} is 0 (d powPartialExponent / d a at a zero power). */
+    public static double quotientOrZero(double value, double a) {
+        return value == 0.0 ? 0.0 : value / a;
+    }
+
+    /** {@code log(a)}, or 0 where {@code value} is 0 (d powPartialExponent / d value at a zero power). */
+    public static double logOrZero(double a, double value) {
+        return value == 0.0 ? 0.0 : Math.log(a);
+    }
+
+    /** {@code 1 / value}, or 0 where value is 0 (d hypotPartial / d a at the origin). */
+    public static double reciprocalOrZero(double value) {
+        return value == 0.0 ? 0.0 : 1.0 / value;
+    }
+
+    /** {@code 1 / (y^2 + x^2)^2}, or 0 at the origin (the second partials of atan2 there). */
+    public static double inverseSquaredNormSquared(double y, double x) {
+        double r2 = x * x + y * y;
+        return r2 == 0.0 ? 0.0 : 1.0 / (r2 * r2);
+    }
 }

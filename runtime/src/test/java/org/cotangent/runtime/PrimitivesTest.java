@@ -114,6 +114,38 @@ class PrimitivesTest {
         assertEquals(0.0, Primitives.remPartialDivisor(0.4, 3.0), 0.0);
     }
 
+    // ---- second order: derivatives of the first partials ----------------------------------
+
+    @ParameterizedTest
+    @CsvSource({"1.3, 0.4", "0.7, 2.5", "2.2, -1.5"})
+    void secondOrderHelpersAreTheDerivativesOfTheFirstPartials(double a, double b) {
+        double hab = Math.hypot(a, b);
+        assertClose(inFirst(Primitives::hypotPartial, a, hab), Primitives.reciprocalOrZero(hab),
+                "d hypotPartial / d a");
+        assertClose(inSecond(Primitives::hypotPartial, a, hab),
+                -Primitives.hypotPartial(a, hab) * Primitives.reciprocalOrZero(hab), "d hypotPartial / d value");
+        assertClose(inSecond(Primitives::powPartialBase, a, b), Primitives.powPartialBasePartialExponent(a, b),
+                "d powPartialBase / d b");
+        double p = Math.pow(a, b);
+        assertClose(inFirst(Primitives::powPartialExponent, a, p), Primitives.quotientOrZero(p, a),
+                "d powPartialExponent / d a");
+        assertClose(inSecond(Primitives::powPartialExponent, a, p), Primitives.logOrZero(a, p),
+                "d powPartialExponent / d value");
+        assertClose(inFirst(Primitives::atan2PartialY, a, b),
+                -2 * a * b * Primitives.inverseSquaredNormSquared(a, b), "d atan2PartialY / d y");
+        assertClose(inSecond(Primitives::atan2PartialX, a, b),
+                2 * a * b * Primitives.inverseSquaredNormSquared(a, b), "d atan2PartialX / d x");
+    }
+
+    @Test
+    void secondOrderHelpersAreZeroAtTheSingularPoints() {
+        assertEquals(0.0, Primitives.reciprocalOrZero(0.0), 0.0);
+        assertEquals(0.0, Primitives.inverseSquaredNormSquared(0.0, 0.0), 0.0);
+        assertEquals(0.0, Primitives.powPartialBasePartialExponent(0.0, 3.0), 0.0);
+        assertEquals(0.0, Primitives.quotientOrZero(0.0, 0.0), 0.0);
+        assertEquals(0.0, Primitives.logOrZero(0.0, 0.0), 0.0);
+    }
+
     // ---- conventions at kinks and domain edges ---------------------------------------------
 
     @Test

@@ -94,7 +94,10 @@ public final class DerivativeRules {
     /**
      * Second order: the partial derivative of the runtime helper {@code Primitives.name} (a first
      * partial of some primitive) with respect to its argument {@code i}, for forward mode over
-     * generated reverse code. Helpers that are piecewise constant (max, min, copySign, %) have 0.
+     * generated reverse code. Where a first partial takes a convention at a singular point (hypot and
+     * atan2 at the origin, pow at a zero base), so does its derivative: 0, never a NaN that a zero
+     * tangent would spread. Helpers that are piecewise constant (max, min, copySign, %) have 0; a
+     * helper this table does not know is an internal error, never a silent 0.
      */
     public static Expr primitivePartial(String name, int i, List<Expr> args) {
         Expr a = args.get(0);
@@ -102,16 +105,20 @@ public final class DerivativeRules {
         return switch (name) {
             case "powPartialBase" -> i == 0
                     ? mul(b, primitive("powPartialBase", a, sub(b, Build.ONE)))
-                    : mul(math(MathFn.POW, a, sub(b, Build.ONE)), add(Build.ONE, mul(b, math(MathFn.LOG, a))));
-            case "powPartialExponent" -> i == 0 ? div(b, a) : math(MathFn.LOG, a);
-            case "hypotPartial" -> i == 0 ? div(Build.ONE, b) : neg(div(a, mul(b, b)));
+                    : primitive("powPartialBasePartialExponent", a, b);
+            case "powPartialExponent" -> i == 0 ? primitive("quotientOrZero", b, a)
+                    : primitive("logOrZero", a, b);
+            case "hypotPartial" -> i == 0 ? primitive("reciprocalOrZero", b)
+                    : neg(mul(primitive("hypotPartial", a, b), primitive("reciprocalOrZero", b)));
             case "atan2PartialY" -> i == 0
-                    ? neg(div(mul(lit(2.0), mul(a, b)), square(add(mul(a, a), mul(b, b)))))
-                    : div(sub(mul(a, a), mul(b, b)), square(add(mul(a, a), mul(b, b))));
+                    ? neg(mul(mul(lit(2.0), mul(a, b)), primitive("inverseSquaredNormSquared", a, b)))
+                    : mul(sub(mul(a, a), mul(b, b)), primitive("inverseSquaredNormSquared", a, b));
             case "atan2PartialX" -> i == 0
-                    ? div(sub(mul(a, a), mul(b, b)), square(add(mul(a, a), mul(b, b))))
-                    : div(mul(lit(2.0), mul(a, b)), square(add(mul(a, a), mul(b, b))));
-            default -> Build.ZERO;
+                    ? mul(sub(mul(a, a), mul(b, b)), primitive("inverseSquaredNormSquared", a, b))
+                    : mul(mul(lit(2.0), mul(a, b)), primitive("inverseSquaredNormSquared", a, b));
+            case "maxPartialFirst", "maxPartialSecond", "minPartialFirst", "minPartialSecond", "copySignPartial",
+                 "remPartialDivisor" -> Build.ZERO;
+            default -> throw new IllegalArgumentException("no second-order rule for Primitives." + name);
         };
     }
 }
