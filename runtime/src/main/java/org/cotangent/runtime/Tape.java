@@ -239,10 +239,56 @@ public final class Tape {
         return (T) value;
     }
 
+    /** Where the innermost open frame starts on the int stack, -1 when none is open. */
+    private int frame = -1;
+
     /**
-     * Empties the tape. Only needed after a generated method was abandoned by an exception in the
-     * middle of a sweep: what it had pushed stays below later calls' entries (which remain correct)
-     * until cleared.
+     * Opens a frame: records how deep every stack is now, for the matching {@link #leave()} to come
+     * back to. Every generated method that takes the tape opens one and leaves it in a
+     * {@code finally}, so that it leaves the tape as it found it even when a sweep is abandoned by an
+     * exception (an {@code OutOfMemoryError} in a long loop, an index out of bounds in a callee).
+     * Frames nest as the calls do.
+     */
+    public void enter() {
+        while (intTop + 8 > ints.length) {
+            ints = Arrays.copyOf(ints, ints.length * 2);
+        }
+        int start = intTop;
+        ints[intTop++] = frame;
+        ints[intTop++] = doubleTop;
+        ints[intTop++] = longTop;
+        ints[intTop++] = refTop;
+        ints[intTop++] = cellTop;
+        ints[intTop++] = arrayTop;
+        ints[intTop++] = keptTop;
+        ints[intTop++] = keptIntTop;
+        frame = start;
+    }
+
+    /**
+     * Closes the innermost open frame: every stack returns to the depth it had when the frame was
+     * opened (after a normal return it is there already).
+     */
+    public void leave() {
+        int start = frame;
+        frame = ints[start];
+        doubleTop = ints[start + 1];
+        longTop = ints[start + 2];
+        int refDepth = ints[start + 3];
+        if (refTop > refDepth) {
+            Arrays.fill(refs, refDepth, refTop, null);
+        }
+        refTop = refDepth;
+        cellTop = ints[start + 4];
+        arrayTop = ints[start + 5];
+        keptTop = ints[start + 6];
+        keptIntTop = ints[start + 7];
+        intTop = start;
+    }
+
+    /**
+     * Empties the tape. Generated methods leave the tape as they found it whatever is thrown (see
+     * {@link #enter()}); this is for code of the user's that drives the tape by hand.
      */
     public void clear() {
         doubleTop = 0;
@@ -252,8 +298,15 @@ public final class Tape {
         arrayTop = 0;
         keptTop = 0;
         keptIntTop = 0;
+        frame = -1;
         Arrays.fill(refs, 0, refTop, null);
         refTop = 0;
+    }
+
+    /** True if nothing is on any stack and no pooled cell, array or kept copy is taken. */
+    public boolean isEmpty() {
+        return doubleTop == 0 && intTop == 0 && longTop == 0 && refTop == 0 && cellTop == 0 && arrayTop == 0
+                && keptTop == 0 && keptIntTop == 0 && frame == -1;
     }
 
     /** Entries currently on the tape: doubles, ints and references together. */

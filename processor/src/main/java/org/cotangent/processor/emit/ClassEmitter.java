@@ -98,7 +98,7 @@ public final class ClassEmitter {
                 method.addParameter(new Parameter(StaticJavaParser.parseType(spelling.ofType(p.type())), p.name()));
             }
             method.setJavadocComment(m.javadoc());
-            BlockStmt body = new StmtEmitter(spelling).block(m.body());
+            BlockStmt body = new StmtEmitter(spelling).methodBody(m.body());
             method.setBody(body);
         }
         String body = unit.toString();

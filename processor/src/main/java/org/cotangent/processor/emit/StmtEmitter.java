@@ -13,6 +13,9 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.List;
 import org.cotangent.processor.ir.BinaryOp;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
@@ -39,6 +42,28 @@ final class StmtEmitter {
     StmtEmitter(RuntimeSpelling spelling) {
         this.spelling = spelling;
         this.exprs = new ExprEmitter(spelling);
+    }
+
+    /**
+     * A method's body. Once it takes the thread's tape ({@code Tape tape = Tape.get();}), the rest
+     * runs in a frame of the tape closed in a {@code finally}: whatever a sweep throws, the method
+     * leaves the tape as it found it, and the thread's next call starts clean.
+     */
+    BlockStmt methodBody(Stmt.Block body) {
+        List<Stmt> stmts = body.stmts();
+        for (int i = 0; i < stmts.size(); i++) {
+            if (stmts.get(i) instanceof Stmt.Decl d && d.var().type().base() == Type.Base.TAPE) {
+                BlockStmt out = block(new Stmt.Block(stmts.subList(0, i + 1)));
+                NameExpr tape = new NameExpr(d.var().name());
+                out.addStatement(new ExpressionStmt(new MethodCallExpr(tape, "enter")));
+                BlockStmt guarded = block(new Stmt.Block(stmts.subList(i + 1, stmts.size())));
+                BlockStmt leave = new BlockStmt(new NodeList<>(new ExpressionStmt(new MethodCallExpr(tape.clone(),
+                        "leave"))));
+                out.addStatement(new TryStmt(guarded, new NodeList<>(), leave));
+                return out;
+            }
+        }
+        return block(body);
     }
 
     BlockStmt block(Stmt.Block block) {
