@@ -25,7 +25,10 @@ import org.cotangent.runtime.Dual;
  *       {@code <s J, u>} from {@code f_vjp} (relative 1e-10), and both return the primal value;</li>
  *   <li>(c) {@code f_vjp} adds into pre-filled accumulators (0.25) and is linear in the seed (1, 2.5);
  *       {@code f_jacobian} equals the gradient;</li>
- *   <li>(d) no generated method modifies its inputs or tangents;</li>
+ *   <li>(d) no generated method modifies its inputs or tangents, and each leaves the thread's tape
+ *       empty;</li>
+ *   <li>(f) with array inputs cut to length 1 (so that a sweep may throw part-way), every generated
+ *       method leaves the thread's tape empty, whether it throws or returns;</li>
  *   <li>(e) optionally {@code f_hessian} is symmetric, equals finite differences of {@code f_grad}
  *       (relative 1e-4) and {@code f_hvp} equals {@code H u}.</li>
  * </ol>
@@ -235,6 +238,11 @@ final class DifferentialChecker {
                         lhs, rhs, s, Arrays.toString(u), at));
             }
 
+            // (f) the tape after an exception
+            if (withHessian) {
+                tapeAfterThrow(r, at);
+            }
+
             // (e) Hessian
             if (withHessian) {
                 stats.hessians++;
@@ -308,6 +316,55 @@ final class DifferentialChecker {
                                     + "%.17g (coarser %.17g)%s",
                             i, j, name(j), name(i), h[i][j], d2, d1, at));
                 }
+            }
+        }
+    }
+
+    /**
+     * Every generated method called with its array inputs (and their accumulators and tangents)
+     * cut to length 1, so that code indexing them past 0 throws part-way through a sweep: whether it
+     * throws or returns, the thread's tape must be empty afterwards.
+     */
+    private void tapeAfterThrow(Random r, String at) throws ReflectiveOperationException {
+        if (params.stream().noneMatch(p -> p.kind() == Kind.ARRAY)) {
+            return;
+        }
+        Object[] args = new Object[params.size()];
+        List<Object> accs = new ArrayList<>();
+        List<Object> dots = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            switch (p.kind()) {
+                case SCALAR -> {
+                    args[i] = r.nextDouble();
+                    accs.add(new double[1]);
+                    dots.add(1.0);
+                }
+                case ARRAY -> {
+                    args[i] = new double[] {r.nextDouble()};
+                    accs.add(new double[1]);
+                    dots.add(new double[] {1.0});
+                }
+                default -> args[i] = p.intValue();
+            }
+        }
+        Object[] vjpArgs = concat(concat(args, new Object[] {1.0}), accs.toArray());
+        Object[] jvpArgs = concat(args, dots.toArray());
+        Object[][] calls = {args, args, vjpArgs, jvpArgs, args, jvpArgs};
+        Method[] methods = {grad, jacobian, vjp, jvp, hessian, hvp};
+        for (int k = 0; k < methods.length; k++) {
+            stats.checks++;
+            try {
+                methods[k].invoke(null, calls[k]);
+            } catch (InvocationTargetException e) {
+                if (!(e.getCause() instanceof RuntimeException)) {
+                    fail("(f) " + methods[k].getName() + " with length-1 arrays threw " + stackTrace(e.getCause()) + at);
+                }
+            }
+            if (!org.cotangent.runtime.Tape.get().isEmpty()) {
+                fail("(f) " + methods[k].getName() + " left entries on the thread's tape after it returned or threw"
+                        + " (array inputs of length 1)" + at);
+                org.cotangent.runtime.Tape.get().clear();
             }
         }
     }
@@ -467,6 +524,10 @@ final class DifferentialChecker {
 
     private void unchanged(String method, Object[] args, Object[] before, String at) {
         stats.checks++;
+        if (!org.cotangent.runtime.Tape.get().isEmpty()) {
+            fail("(d) " + method + " left entries on the thread's tape" + at);
+            org.cotangent.runtime.Tape.get().clear();
+        }
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof double[] a && !Arrays.equals(a, (double[]) before[i])) {
                 fail("(d) " + method + " modified its input " + i + ": " + Arrays.toString((double[]) before[i])
