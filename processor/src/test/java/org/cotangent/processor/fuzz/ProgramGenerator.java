@@ -28,9 +28,13 @@ final class ProgramGenerator {
     /** The package of generated programs. */
     static final String PACKAGE = "fuzz";
 
-    enum Kind { SCALAR, ARRAY, INT }
+    enum Kind { SCALAR, ARRAY, INT, FIXED }
 
-    /** One parameter of {@code f}: an active scalar, an active read-only array of a given length, or an inactive int. */
+    /**
+     * One parameter of {@code f}: an active scalar, an active read-only array of a given length, an
+     * inactive int, or a double outside wrt ({@code FIXED}: the checker passes
+     * {@link DifferentialChecker#FIXED_VALUE}).
+     */
     record Param(String name, Kind kind, int length, int intValue) {
     }
 
@@ -114,9 +118,29 @@ final class ProgramGenerator {
         }
     }
 
-    /** A non-negative int variable (a loop counter or an int parameter). */
+    /** A non-negative int variable (a loop counter, an int parameter or an int local). */
     private record IntVar(String name, int max) {
     }
+
+    /** A non-negative long local, read in double arithmetic. */
+    private record LongVar(String name, long max) {
+    }
+
+    /** A boolean local, read in conditions. */
+    private record BoolVar(String name) {
+    }
+
+    /** An int[] local of non-negative values below {@code max}, read as an index. */
+    private record IntArr(String name, int length, int max) {
+    }
+
+    /**
+     * Names that generated code gives to its own things or to runtime classes: programs use them for
+     * their variables now and then, and the derivatives must not mind.
+     */
+    private static final String[] CLASHING_NAMES = {"seed", "result", "tape", "Tape", "Checks", "Dual", "DualVector",
+            "x_adj", "a_adj", "y_dot", "value_", "first", "row", "iterations", "taken", "branch", "returned",
+            "Primitives", "Adjoints", "Jacobians", "self", "at", "column", "gradient", "frame"};
 
     /** An expression, a bound of its absolute value, and whether it reads state that outlives the loop iteration. */
     private record E(String code, double bound, boolean readsOuter) {
@@ -138,6 +162,7 @@ final class ProgramGenerator {
     private int callableHelpers;
     private boolean voidMethod;
     private int statements;
+    private final java.util.Set<String> usedNames = new java.util.HashSet<>();
 
     private ProgramGenerator(long seed) {
         this.seed = seed;
@@ -173,6 +198,21 @@ final class ProgramGenerator {
         switchDepth = 0;
         labels.clear();
         statements = 0;
+        usedNames.clear();
+        usedNames.addAll(List.of("x", "y", "z", "a", "b", "c", "n", "p", "q", "v", "out"));
+    }
+
+    /** {@code base + counter}, or now and then a name that generated code also uses. */
+    private String localName(String base) {
+        if (r.nextInt(7) == 0) {
+            String name = CLASHING_NAMES[r.nextInt(CLASHING_NAMES.length)];
+            if (usedNames.add(name)) {
+                return name;
+            }
+        }
+        String name = base + (names++);
+        usedNames.add(name);
+        return name;
     }
 
     private String helper(int index) {
@@ -256,23 +296,51 @@ final class ProgramGenerator {
                 scalarParam("b", params, decl);
             }
         }
+        String annotation = "@Differentiable";
+        List<Param> scalars = params.stream().filter(p -> p.kind() == Kind.SCALAR).toList();
+        long active = params.stream().filter(p -> p.kind() != Kind.INT).count();
+        if (!scalars.isEmpty() && active >= 2 && r.nextInt(4) == 0) {
+            // a wrt subset: one double parameter is not differentiated
+            Param fixed = scalars.get(r.nextInt(scalars.size()));
+            params.set(params.indexOf(fixed), new Param(fixed.name(), Kind.FIXED, 0, 0));
+            List<String> wrt = new ArrayList<>();
+            for (Param p : params) {
+                if (p.kind() == Kind.SCALAR || p.kind() == Kind.ARRAY) {
+                    wrt.add("\"" + p.name() + "\"");
+                }
+            }
+            annotation = "@Differentiable(wrt = {" + String.join(", ", wrt) + "})";
+        }
         block(3 + r.nextInt(7), 0);
         E e = cap(returnExpr(), 100);
         line("return " + e.code + ";");
-        return "    @Differentiable\n    public static double f(" + String.join(", ", decl) + ") {\n" + out + "    }\n";
+        return "    " + annotation + "\n    public static double f(" + String.join(", ", decl) + ") {\n" + out + "    }\n";
     }
 
-    private void scalarParam(String name, List<Param> params, List<String> decl) {
+    private void scalarParam(String base, List<Param> params, List<String> decl) {
+        String name = paramName(base);
         params.add(new Param(name, Kind.SCALAR, 0, 0));
         decl.add("double " + name);
         declare(new Var(name, 1, 0, true));
     }
 
-    private void arrayParam(String name, List<Param> params, List<String> decl) {
+    private void arrayParam(String base, List<Param> params, List<String> decl) {
+        String name = paramName(base);
         int length = 2 + r.nextInt(4);
         params.add(new Param(name, Kind.ARRAY, length, 0));
         decl.add("double[] " + name);
         declare(new Arr(name, new Box(1), length, false, 0));
+    }
+
+    /** {@code base}, or now and then a name that generated code also uses (never {@code value}). */
+    private String paramName(String base) {
+        if (r.nextInt(6) == 0) {
+            String name = CLASHING_NAMES[r.nextInt(CLASHING_NAMES.length)];
+            if (usedNames.add(name)) {
+                return name;
+            }
+        }
+        return base;
     }
 
     /** The final return: a combination of several live variables and an expression. */
@@ -306,6 +374,7 @@ final class ProgramGenerator {
         List<Runnable> choices = new ArrayList<>();
         List<Integer> weights = new ArrayList<>();
         add(choices, weights, 3, this::declareVar);
+        add(choices, weights, 1, this::declareInactive);
         if (!assignableVars().isEmpty()) {
             add(choices, weights, 5, this::assignVar);
         }
@@ -354,10 +423,90 @@ final class ProgramGenerator {
     }
 
     private void declareVar() {
-        String name = "v" + (names++);
+        String name = localName("v");
         E e = cap(expr(1 + r.nextInt(2)), LIMIT);
-        line("double " + name + " = " + e.code + ";");
-        declare(new Var(name, e.bound, loopDepth, false));
+        boolean isFinal = r.nextInt(6) == 0;
+        line((isFinal ? "final double " : "double ") + name + " = " + e.code + ";");
+        declare(new Var(name, e.bound, loopDepth, isFinal));
+    }
+
+    /** An int, long, boolean or int[] local: inactive data that indices, arithmetic and conditions read. */
+    private void declareInactive() {
+        List<IntVar> ints = all(IntVar.class);
+        String name = localName("m");
+        switch (r.nextInt(4)) {
+            case 0 -> {
+                IntVar i = ints.isEmpty() ? null : ints.get(r.nextInt(ints.size()));
+                String[] code = new String[1];
+                int max = intExpr(i, code);
+                line("int " + name + " = " + code[0] + ";");
+                declare(new IntVar(name, max));
+            }
+            case 1 -> {
+                IntVar i = ints.isEmpty() ? null : ints.get(r.nextInt(ints.size()));
+                long k = 1 + r.nextInt(3);
+                line("long " + name + " = " + k + "L * " + (i == null ? "2" : i.name) + " + 1;");
+                declare(new LongVar(name, k * (i == null ? 2 : i.max) + 1));
+            }
+            case 2 -> {
+                line("boolean " + name + " = " + intCondition() + ";");
+                declare(new BoolVar(name));
+            }
+            default -> {
+                int length = 2 + r.nextInt(3);
+                List<String> values = new ArrayList<>();
+                for (int k = 0; k < length; k++) {
+                    values.add(String.valueOf(r.nextInt(4)));
+                }
+                line("int[] " + name + " = {" + String.join(", ", values) + "};");
+                declare(new IntArr(name, length, 4));
+            }
+        }
+    }
+
+    /**
+     * A non-negative int expression, of {@code i} if given (else of constants), in {@code code[0]};
+     * returns its largest value. Integer division and remainder, int-valued library calls and casts.
+     */
+    private int intExpr(IntVar i, String[] code) {
+        if (i == null || r.nextInt(4) == 0) {
+            String[] constants = {"7 / 2", "1 / 2", "9 / 4", "5 % 3", "(int) 2.9", "Math.floorMod(-7, 3)"};
+            int[] values = {3, 0, 2, 2, 2, 2};
+            int k = r.nextInt(constants.length);
+            code[0] = constants[k];
+            return values[k];
+        }
+        int m = i.max;
+        switch (r.nextInt(7)) {
+            case 0 -> {
+                code[0] = i.name + " / 2";
+                return m / 2;
+            }
+            case 1 -> {
+                code[0] = i.name + " % 3";
+                return Math.min(m, 2);
+            }
+            case 2 -> {
+                code[0] = "Math.floorMod(" + i.name + " + 1, 3)";
+                return 2;
+            }
+            case 3 -> {
+                code[0] = "Math.abs(" + i.name + " - 2)";
+                return m + 2;
+            }
+            case 4 -> {
+                code[0] = "Integer.bitCount(" + i.name + ")";
+                return 32 - Integer.numberOfLeadingZeros(Math.max(m, 1));
+            }
+            case 5 -> {
+                code[0] = "Math.max(" + i.name + ", 1)";
+                return Math.max(m, 1);
+            }
+            default -> {
+                code[0] = "(int) (3L * " + i.name + " % 4)";
+                return 3;
+            }
+        }
     }
 
     private void assignVar() {
@@ -384,13 +533,13 @@ final class ProgramGenerator {
     }
 
     private void declareArray() {
-        String name = "a" + (names++);
+        String name = localName("a");
         int kind = r.nextInt(4);
         List<Arr> inputs = inputArrays();
         List<Arr> locals = writableArrays();
         if (kind == 0 && !inputs.isEmpty()) {
             Arr src = inputs.get(r.nextInt(inputs.size()));
-            line("double[] " + name + " = " + src.name + ".clone();");
+            line((r.nextInt(3) == 0 ? "var " : "double[] ") + name + " = " + src.name + ".clone();");
             declare(new Arr(name, new Box(src.box.bound), src.length, true, loopDepth));
         } else if (kind == 1 && !locals.isEmpty() && r.nextBoolean()) {
             Arr src = locals.get(r.nextInt(locals.size()));
@@ -482,10 +631,7 @@ final class ProgramGenerator {
             max = 1 + r.nextInt(4);
             bound = String.valueOf(max);
         }
-        String label = null;
-        if (loopDepth > 0 && r.nextInt(3) == 0 || r.nextInt(6) == 0) {
-            label = "L" + (names++);
-        }
+        String label = loopLabel();
         String header;
         int style = r.nextInt(5);
         if (style == 0) {
@@ -505,11 +651,13 @@ final class ProgramGenerator {
         int max = 1 + r.nextInt(4);
         line("int " + k + " = 0;");
         boolean doWhile = r.nextBoolean();
-        line(doWhile ? "do {" : "while (" + k + " < " + max + ") {");
+        String label = loopLabel();
+        String prefix = label != null ? label + ": " : "";
+        line(prefix + (doWhile ? "do {" : "while (" + k + " < " + max + ") {"));
         indent++;
         line(k + "++;");
         indent--;
-        loop(new IntVar(k, max), max, null, nest);
+        loop(new IntVar(k, max), max, label, nest);
         line(doWhile ? "} while (" + k + " < " + max + ");" : "}");
     }
 
@@ -517,11 +665,12 @@ final class ProgramGenerator {
         List<Arr> inputs = inputArrays();
         Arr a = inputs.get(r.nextInt(inputs.size()));
         String e = "e" + (names++);
-        line("for (double " + e + " : " + a.name + ") {");
+        String label = loopLabel();
+        line((label != null ? label + ": " : "") + "for (double " + e + " : " + a.name + ") {");
         double saved = iterMult;
         iterMult *= a.length > 0 ? a.length : 5;
         loopDepth++;
-        labels.add(null);
+        labels.add(label);
         inner(() -> {
             declare(new Var(e, a.box.bound, loopDepth, true));
             block(1 + r.nextInt(3), nest + 1);
@@ -530,6 +679,11 @@ final class ProgramGenerator {
         loopDepth--;
         iterMult = saved;
         line("}");
+    }
+
+    /** A label for a loop now and then (used or not by its breaks and continues). */
+    private String loopLabel() {
+        return loopDepth > 0 && r.nextInt(3) == 0 || r.nextInt(6) == 0 ? "L" + (names++) : null;
     }
 
     private void loop(IntVar counter, int trips, String label, int nest) {
@@ -552,6 +706,17 @@ final class ProgramGenerator {
         line("switch (" + v.name + " % 3) {");
         int cases = 1 + r.nextInt(3);
         switchDepth++;
+        if (r.nextInt(3) == 0) {
+            // the arrow form: no fall-through
+            for (int c = 0; c < cases; c++) {
+                line((c == cases - 1 && r.nextBoolean() ? "default" : "case " + c) + " -> {");
+                inner(() -> block(1 + r.nextInt(2), nest + 1));
+                line("}");
+            }
+            switchDepth--;
+            line("}");
+            return;
+        }
         for (int c = 0; c < cases; c++) {
             line(c == cases - 1 && r.nextBoolean() ? "default:" : "case " + c + ":");
             int cc = c;
@@ -631,6 +796,9 @@ final class ProgramGenerator {
         if (depth <= 0 || r.nextInt(4) == 0) {
             return leaf();
         }
+        if (r.nextInt(12) == 0) {
+            return intMix(depth);
+        }
         int x = r.nextInt(100);
         E e;
         if (x < 15) {
@@ -665,9 +833,47 @@ final class ProgramGenerator {
         return cap(e, 50);
     }
 
+    /** A double expression mixed with int arithmetic: {@code 7 / 2 * e}, {@code e * (i % 3)}, {@code e / (9 / 4)}. */
+    private E intMix(int depth) {
+        E a = cap(expr(depth - 1), LIMIT);
+        List<IntVar> ints = all(IntVar.class);
+        String[] code = new String[1];
+        switch (r.nextInt(3)) {
+            case 0 -> {
+                int max = intExpr(null, code);
+                return new E(code[0] + " * " + paren(a), a.bound * Math.max(max, 1), a.readsOuter);
+            }
+            case 1 -> {
+                int max = intExpr(ints.isEmpty() ? null : ints.get(r.nextInt(ints.size())), code);
+                E e = new E(paren(a) + " * (" + code[0] + ")", a.bound * Math.max(max, 1), a.readsOuter);
+                return cap(e, LIMIT);
+            }
+            default -> {
+                String[] divisors = {"9 / 4", "7 / 2", "5 / 2", "(int) 1.5"};
+                return new E(paren(a) + " / (" + divisors[r.nextInt(divisors.length)] + ")", a.bound, a.readsOuter);
+            }
+        }
+    }
+
     private E leaf() {
         int x = r.nextInt(100);
         List<Var> vars = all(Var.class);
+        List<LongVar> longs = all(LongVar.class);
+        if (!longs.isEmpty() && r.nextInt(8) == 0) {
+            LongVar l = longs.get(r.nextInt(longs.size()));
+            return new E("(0.05 * " + l.name + ")", 0.05 * l.max, false);
+        }
+        if (!vars.isEmpty() && r.nextInt(40) == 0) {
+            // a cast: a step function of an active value (the checker skips the points at a step)
+            Var v = vars.get(r.nextInt(vars.size()));
+            return new E("(0.25 * (int) (3 * " + v.name + "))", 0.75 * v.bound + 1, !v.constant && v.loopLevel < loopDepth);
+        }
+        if (vars.size() >= 2 && r.nextInt(40) == 0) {
+            Var v = vars.get(r.nextInt(vars.size()));
+            Var w = vars.get(r.nextInt(vars.size()));
+            return new E("(0.3 * Double.compare(" + v.name + ", " + w.name + "))", 0.3,
+                    (!v.constant && v.loopLevel < loopDepth) || (!w.constant && w.loopLevel < loopDepth));
+        }
         List<Arr> arrays = all(Arr.class);
         List<IntVar> ints = all(IntVar.class);
         if (x < 50 && !vars.isEmpty()) {
@@ -923,6 +1129,11 @@ final class ProgramGenerator {
     // ------------------------------------------------------------------------------- conditions
 
     private String condition() {
+        List<BoolVar> flags = all(BoolVar.class);
+        if (!flags.isEmpty() && r.nextInt(4) == 0) {
+            String f = flags.get(r.nextInt(flags.size())).name;
+            return r.nextBoolean() ? f : "!" + f;
+        }
         String c = r.nextInt(5) < 3 && !all(IntVar.class).isEmpty() ? intCondition() : valueCondition();
         if (r.nextInt(6) == 0) {
             String d = r.nextBoolean() ? intCondition() : valueCondition();
@@ -973,6 +1184,11 @@ final class ProgramGenerator {
         IntVar i = ints.get(r.nextInt(ints.size()));
         IntVar j = ints.get(r.nextInt(ints.size()));
         String len = length > 0 && r.nextBoolean() ? String.valueOf(length) : array + ".length";
+        List<IntArr> tables = all(IntArr.class);
+        if (!tables.isEmpty() && r.nextInt(4) == 0) {
+            IntArr t = tables.get(r.nextInt(tables.size()));
+            return t.name + "[" + i.name + " % " + t.length + "] % " + len;
+        }
         return switch (x) {
             case 1 -> i.name + " % " + len;
             case 2 -> "(" + i.name + " + " + (1 + r.nextInt(3)) + ") % " + len;
