@@ -8,6 +8,32 @@ public final class Checks {
     private Checks() {
     }
 
+    /**
+     * Requires a non-null input array to differentiate with respect to (its accumulator or tangent
+     * takes its shape): {@link NullPointerException} naming the parameter, as the original method's
+     * first read of it would throw, but before anything is touched.
+     */
+    public static void input(double[] input, String name) {
+        if (input == null) {
+            throw new NullPointerException(name + " must not be null: it is an input the derivative is taken with "
+                    + "respect to");
+        }
+    }
+
+    /** {@link #input(double[], String)} for a matrix: the matrix and each of its rows. */
+    public static void input(double[][] input, String name) {
+        if (input == null) {
+            throw new NullPointerException(name + " must not be null: it is an input the derivative is taken with "
+                    + "respect to");
+        }
+        for (int i = 0; i < input.length; i++) {
+            if (input[i] == null) {
+                throw new NullPointerException(name + "[" + i + "] must not be null: every row of " + name
+                        + " is an input the derivative is taken with respect to");
+            }
+        }
+    }
+
     /** Requires a non-null accumulator of exactly {@code length} elements. */
     public static void accumulator(double[] accumulator, int length, String name) {
         if (accumulator == null) {

@@ -18,6 +18,18 @@ class ChecksTest {
     }
 
     @Test
+    void aNullInputNamesTheParameterOrRow() {
+        assertDoesNotThrow(() -> Checks.input(new double[0], "x"));
+        assertDoesNotThrow(() -> Checks.input(new double[2][0], "m"));
+        assertMentions(assertThrows(NullPointerException.class, () -> Checks.input((double[]) null, "x")), "x",
+                "null");
+        assertMentions(assertThrows(NullPointerException.class, () -> Checks.input((double[][]) null, "m")), "m",
+                "null");
+        assertMentions(assertThrows(NullPointerException.class,
+                () -> Checks.input(new double[][] {{1}, null}, "m")), "m[1]", "null");
+    }
+
+    @Test
     void aNullVectorAccumulatorNamesTheParameterAndTheLength() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Checks.accumulator((double[]) null, 4, "x_adj"));
@@ -68,7 +80,7 @@ class ChecksTest {
         assertMentions(e, "m_adj[1]", "null", "2");
     }
 
-    private static void assertMentions(IllegalArgumentException e, String... parts) {
+    private static void assertMentions(RuntimeException e, String... parts) {
         String message = e.getMessage();
         for (String part : parts) {
             assertTrue(message != null && message.contains(part),

@@ -36,7 +36,7 @@ public final class GradWrapper {
         List<String> taken = new ArrayList<>();
         fn.params().forEach(p -> taken.add(p.name()));
         Names names = new Names(taken);
-        List<Stmt> body = new ArrayList<>();
+        List<Stmt> body = new ArrayList<>(InputChecks.of(fn));
         List<Expr> callArgs = new ArrayList<>();
         fn.params().forEach(p -> callArgs.add(new Expr.VarRef(p)));
         callArgs.add(new Expr.Literal("1.0", Type.DOUBLE));
@@ -77,7 +77,7 @@ public final class GradWrapper {
         List<String> taken = new ArrayList<>();
         fn.params().forEach(p -> taken.add(p.name()));
         Names names = new Names(taken);
-        List<Stmt> body = new ArrayList<>();
+        List<Stmt> body = new ArrayList<>(InputChecks.of(fn));
         List<Expr> args = new ArrayList<>();
         fn.params().forEach(p -> args.add(new Expr.VarRef(p)));
         String record = Names.gradientRecord(fn.name());
@@ -111,7 +111,7 @@ public final class GradWrapper {
         List<String> taken = new ArrayList<>();
         fn.params().forEach(p -> taken.add(p.name()));
         Names names = new Names(taken);
-        List<Stmt> body = new ArrayList<>();
+        List<Stmt> body = new ArrayList<>(InputChecks.of(fn));
         List<Expr> parts = new ArrayList<>();
         List<Expr> jvpArgs = new ArrayList<>();
         List<Expr> vjpArgs = new ArrayList<>();
@@ -249,7 +249,7 @@ public final class GradWrapper {
             params.add(new GeneratedMethod.Param(w.type().javaName(), dot.name()));
             args.add(new Expr.VarRef(dot));
         }
-        List<Stmt> body = new ArrayList<>();
+        List<Stmt> body = new ArrayList<>(InputChecks.of(fn));
         List<Var> dots = new ArrayList<>();
         List<Var> accs = new ArrayList<>();
         for (Var w : fn.wrt()) {
@@ -286,7 +286,7 @@ public final class GradWrapper {
         Names names = new Names(taken);
         List<GeneratedMethod.Param> params = new ArrayList<>();
         fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
-        List<Stmt> body = new ArrayList<>();
+        List<Stmt> body = new ArrayList<>(InputChecks.of(fn));
         List<Var> directions = new ArrayList<>();
         List<Var> accs = new ArrayList<>();
         List<Var> dots = new ArrayList<>();

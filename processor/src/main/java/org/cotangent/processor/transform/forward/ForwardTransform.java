@@ -66,7 +66,7 @@ public final class ForwardTransform {
         for (Var p : fn.params()) {
             params.add(new GeneratedMethod.Param(p.type().javaName(), p.name()));
         }
-        List<Stmt> body = new ArrayList<>();
+        List<Stmt> body = new ArrayList<>(org.cotangent.processor.transform.InputChecks.of(fn));
         for (Var w : fn.wrt()) {
             Var dot = new Var(names.fresh(Names.tangent(w.name())), w.type());
             params.add(new GeneratedMethod.Param(dot.type().javaName(), dot.name()));

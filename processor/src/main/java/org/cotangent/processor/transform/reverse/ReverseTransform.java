@@ -199,7 +199,7 @@ public final class ReverseTransform {
         List<Stmt> forward = forward(lowered.body().stmts());
         int pooled = takeFromPool(forward, PooledArrays.of(lowered.body()));
 
-        List<Stmt> body = new ArrayList<>();
+        List<Stmt> body = new ArrayList<>(org.cotangent.processor.transform.InputChecks.of(fn));
         for (Map.Entry<Var, Var> e : accumulators.entrySet()) {
             body.add(check(e.getKey(), e.getValue()));
         }

@@ -1,0 +1,34 @@
+package org.cotangent.processor.transform;
+
+import org.cotangent.processor.ir.Build;
+import org.cotangent.processor.ir.Expr;
+import org.cotangent.processor.ir.Function;
+import org.cotangent.processor.ir.Stmt;
+import org.cotangent.processor.ir.Type;
+import org.cotangent.processor.ir.Var;
+import org.cotangent.processor.naming.RuntimeClasses;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first statements of every generated method: each array the derivative is taken with respect
+ * to must not be null (its accumulators and tangents take its shape), checked before anything is
+ * allocated or touched, with a message that names the parameter.
+ */
+public final class InputChecks {
+    private InputChecks() {
+    }
+
+    /** {@code Checks.input(x, "x");} for each wrt array parameter of {@code fn}. */
+    public static List<Stmt> of(Function fn) {
+        List<Stmt> out = new ArrayList<>();
+        for (Var w : fn.wrt()) {
+            if (w.type().rank() > 0) {
+                out.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, "input", List.of(Build.ref(w),
+                        new Expr.Literal("\"" + w.name() + "\"", Type.named("String"))), Type.VOID), null));
+            }
+        }
+        return out;
+    }
+}
