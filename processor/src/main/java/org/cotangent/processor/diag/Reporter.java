@@ -17,6 +17,7 @@ public final class Reporter {
     private final Messager messager;
     private final Trees trees;
     private int errors;
+    private final java.util.Set<Object> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public Reporter(Messager messager, Trees trees) {
         this.messager = messager;
@@ -43,6 +44,11 @@ public final class Reporter {
     public void error(Problem problem, String text, Element element, AnnotationMirror annotation) {
         errors++;
         messager.printMessage(Diagnostic.Kind.ERROR, problem.format(text), element, annotation);
+    }
+
+    /** True the first time it is asked about {@code key} (by identity): for problems found from several places. */
+    public boolean firstTime(Object key) {
+        return reported.add(key);
     }
 
     /** How many errors have been reported so far. */

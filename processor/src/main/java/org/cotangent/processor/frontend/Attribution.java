@@ -20,13 +20,27 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class Attribution {
     private final Trees trees;
+    private final org.cotangent.processor.diag.Reporter reporter;
+    private final javax.lang.model.util.Elements elements;
+    private final java.util.Map<com.sun.source.tree.CompilationUnitTree, Boolean> refusedUnits =
+            new java.util.IdentityHashMap<>();
 
-    public Attribution(Trees trees) {
+    /** {@code reporter} and {@code elements} serve {@link #refuses}; without them nothing is refused. */
+    public Attribution(Trees trees, org.cotangent.processor.diag.Reporter reporter,
+                       javax.lang.model.util.Elements elements) {
         this.trees = trees;
+        this.reporter = reporter;
+        this.elements = elements;
     }
 
-    /** Makes javac attribute the class around {@code method}; returns false if it did not. */
+    /**
+     * Makes javac attribute the class around {@code method}; returns false if it did not, or if it
+     * must not ({@link #refuses}, reported).
+     */
     public boolean attribute(TreePath method) {
+        if (refuses(method)) {
+            return false;
+        }
         MethodTree tree = (MethodTree) method.getLeaf();
         if (tree.getBody() == null) {
             return true;
@@ -47,6 +61,73 @@ public final class Attribution {
         }
         trees.getElement(first[0]);
         return trees.getTypeMirror(first[0]) != null;
+    }
+
+    /**
+     * Whether attributing the file of {@code method} now would crash javac later, which it does when
+     * a local declared with {@code var} takes its type from a class not generated yet
+     * ({@code var g = FooDerivatives.f_grad(x);} in the class of {@code f}): javac keeps the erroneous
+     * type it inferred in the tree across rounds and fails in flow analysis. Such a declaration is
+     * reported once, with the type to write instead, and the file is not attributed.
+     */
+    public boolean refuses(TreePath method) {
+        if (reporter == null) {
+            return false;
+        }
+        com.sun.source.tree.CompilationUnitTree unit = method.getCompilationUnit();
+        return refusedUnits.computeIfAbsent(unit, this::scan);
+    }
+
+    private boolean scan(com.sun.source.tree.CompilationUnitTree unit) {
+        String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+        boolean[] refused = {false};
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
+                if (node.getType() == null && node.getInitializer() != null) {
+                    String missing = missingDerivatives(node.getInitializer(), pkg);
+                    if (missing != null) {
+                        refused[0] = true;
+                        if (reporter.firstTime(node)) {
+                            reporter.error(org.cotangent.processor.diag.Problem.UNSUPPORTED_STATEMENT, "'var "
+                                    + node.getName() + "' takes its type from " + missing + ", which Cotangent "
+                                    + "generates only after reading this file (javac cannot infer it before): "
+                                    + "write the type instead of 'var', e.g. " + missing + ".FGradient for a "
+                                    + "gradient record or double for a _vjp value", node, unit);
+                        }
+                    }
+                }
+                return super.visitVariable(node, unused);
+            }
+        }.scan(new TreePath(unit), null);
+        return refused[0];
+    }
+
+    /** A name {@code ...Derivatives} read in {@code e} that is not a class yet, or null. */
+    private String missingDerivatives(com.sun.source.tree.ExpressionTree e, String pkg) {
+        String[] found = {null};
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(com.sun.source.tree.IdentifierTree node, Void unused) {
+                check(node.getName().toString());
+                return null;
+            }
+
+            @Override
+            public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree node, Void unused) {
+                check(node.getIdentifier().toString());
+                return super.visitMemberSelect(node, unused);
+            }
+
+            private void check(String name) {
+                if (found[0] == null && name.endsWith("Derivatives") && name.length() > "Derivatives".length()
+                        && elements.getTypeElement(pkg.isEmpty() ? name : pkg + "." + name) == null
+                        && elements.getTypeElement(name) == null) {
+                    found[0] = name;
+                }
+            }
+        }.scan(e, null);
+        return found[0];
     }
 
     /** The exact type javac gave the expression at {@code path}. */

@@ -103,8 +103,8 @@ final class BodyReader {
         this.fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
         this.vars.putAll(signature.byElement());
         this.self = signature.self();
-        this.callees = new CalleeResolver(elements, userPackage, trees, customRules, jvpRules);
-        this.screen = new CallScreen(trees);
+        this.callees = new CalleeResolver(elements, userPackage, trees, attribution, customRules, jvpRules);
+        this.screen = new CallScreen(trees, attribution);
         List<String> paramNames = new ArrayList<>();
         signature.params().forEach(p -> paramNames.add(p.name()));
         this.names = new Names(paramNames);

@@ -47,8 +47,11 @@ final class CallScreen {
     private final Map<ExecutableElement, Optional<String>> carriers = new HashMap<>();
     private final Map<ExecutableElement, Optional<String>> randoms = new HashMap<>();
 
-    CallScreen(Trees trees) {
+    private final Attribution attribution;
+
+    CallScreen(Trees trees, Attribution attribution) {
         this.trees = trees;
+        this.attribution = attribution;
     }
 
     /**
@@ -82,13 +85,13 @@ final class CallScreen {
             return known;
         }
         TreePath path = trees.getPath(method);
-        if (path == null) {
+        if (path == null || attribution.refuses(path)) {
             Optional<String> verdict = rule.offends(method) ? Optional.of(qualifiedName(method)) : Optional.empty();
             memo.put(method, verdict);
             return verdict;
         }
         memo.put(method, Optional.empty());
-        new Attribution(trees).attribute(path);
+        attribution.attribute(path);
         Set<ExecutableElement> called = new HashSet<>();
         new TreePathScanner<Void, Void>() {
             @Override

@@ -39,8 +39,11 @@ final class CalleeResolver {
     private final java.util.Map<ExecutableElement, java.util.Set<String>> writesCache = new java.util.HashMap<>();
     private final java.util.Set<ExecutableElement> inProgress = new java.util.HashSet<>();
 
-    CalleeResolver(Elements elements, PackageElement userPackage, Trees trees, CustomRules rules,
-                   CustomRules jvpRules) {
+    private final Attribution attribution;
+
+    CalleeResolver(Elements elements, PackageElement userPackage, Trees trees, Attribution attribution,
+                   CustomRules rules, CustomRules jvpRules) {
+        this.attribution = attribution;
         this.jvpRules = jvpRules;
         this.elements = elements;
         this.userPackage = userPackage;
@@ -125,7 +128,7 @@ final class CalleeResolver {
             all.add(p.getSimpleName().toString());
         }
         TreePath path = trees.getPath(method);
-        if (path == null) {
+        if (path == null || attribution.refuses(path)) {
             return allWithoutSource ? all : java.util.Set.of();
         }
         java.util.Set<String> cached = writesCache.get(method);
@@ -136,7 +139,7 @@ final class CalleeResolver {
         java.util.Set<String> roots = new java.util.HashSet<>();
         java.util.Map<String, java.util.Set<String>> aliases = new java.util.HashMap<>();
         boolean[] unknown = {false};
-        new Attribution(trees).attribute(path);
+        attribution.attribute(path);
         new com.sun.source.util.TreePathScanner<Void, Void>() {
             private void written(com.sun.source.tree.ExpressionTree target) {
                 com.sun.source.tree.ExpressionTree e = target;

@@ -36,7 +36,7 @@ public final class MethodReader {
         this.trees = trees;
         this.elements = elements;
         this.reporter = reporter;
-        this.attribution = new Attribution(trees);
+        this.attribution = new Attribution(trees, reporter, elements);
     }
 
     /**
@@ -58,6 +58,9 @@ public final class MethodReader {
         }
         MethodTree tree = (MethodTree) path.getLeaf();
         CompilationUnitTree unit = path.getCompilationUnit();
+        if (attribution.refuses(path)) {
+            return Optional.empty();
+        }
         if (!attribution.attribute(path)) {
             reporter.error(Problem.NO_TREE_API, "javac did not attribute the body of '" + method.getSimpleName()
                     + "', which Cotangent needs to know the types of expressions: please report this with your "
