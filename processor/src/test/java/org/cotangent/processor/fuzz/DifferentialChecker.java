@@ -33,87 +33,34 @@ import org.cotangent.runtime.Dual;
  *       (relative 1e-4) and {@code f_hvp} equals {@code H u}.</li>
  * </ol>
  */
-final class DifferentialChecker {
-    /** Counters over a whole run. */
-    static final class Stats {
-        long programs;
-        long checks;
-        long skipped;
-        long points;
-        long hessians;
-
-        synchronized void add(Stats s) {
-            programs += s.programs;
-            checks += s.checks;
-            skipped += s.skipped;
-            points += s.points;
-            hessians += s.hessians;
-        }
-    }
-
-    private static final double H = 1e-3;
-    /** The value of every double parameter outside wrt ({@link Kind#FIXED}). */
-    static final double FIXED_VALUE = 0.37;
-
-    private final List<Param> params;
-    private final Method f;
+final class DifferentialChecker extends CheckerBase {
     private final Method grad;
     private final Method vjp;
     private final Method jvp;
     private final Method jacobian;
     private final Method hessian;
     private final Method hvp;
-    private final int n;
-    private final List<String> failures = new ArrayList<>();
-    private final Stats stats = new Stats();
 
-    DifferentialChecker(Class<?> program, Class<?> derivatives, List<Param> params) throws NoSuchMethodException {
-        this.params = params;
-        List<Class<?>> types = new ArrayList<>();
-        List<Class<?>> accs = new ArrayList<>();
-        List<Class<?>> dots = new ArrayList<>();
-        int size = 0;
-        for (Param p : params) {
-            switch (p.kind()) {
-                case SCALAR -> {
-                    types.add(double.class);
-                    accs.add(double[].class);
-                    dots.add(double.class);
-                    size++;
-                }
-                case ARRAY -> {
-                    types.add(double[].class);
-                    accs.add(double[].class);
-                    dots.add(double[].class);
-                    size += p.length();
-                }
-                case FIXED -> types.add(double.class);
-                default -> types.add(int.class);
-            }
-        }
-        n = size;
-        Class<?>[] t = types.toArray(new Class<?>[0]);
-        f = program.getDeclaredMethod("f", t);
-        f.setAccessible(true);
+    DifferentialChecker(Class<?> program, Class<?> derivatives, List<Param> params) throws ReflectiveOperationException {
+        this(program, derivatives, params, false);
+    }
+
+    DifferentialChecker(Class<?> program, Class<?> derivatives, List<Param> params, boolean instance)
+            throws ReflectiveOperationException {
+        super(program, params, instance);
+        Class<?>[] t = signature(layout.types());
         grad = derivatives.getMethod("f_grad", t);
         jacobian = derivatives.getMethod("f_jacobian", t);
-        hessian = derivatives.getMethod("f_hessian", t);
-        List<Class<?>> v = new ArrayList<>(types);
+        // second order is absent where a callee has only a user's rule
+        hessian = optional(derivatives, "f_hessian", t);
+        List<Class<?>> v = new ArrayList<>(layout.types());
         v.add(double.class);
-        v.addAll(accs);
-        vjp = derivatives.getMethod("f_vjp", v.toArray(new Class<?>[0]));
-        List<Class<?>> j = new ArrayList<>(types);
-        j.addAll(dots);
-        jvp = derivatives.getMethod("f_jvp", j.toArray(new Class<?>[0]));
-        hvp = derivatives.getMethod("f_hvp", j.toArray(new Class<?>[0]));
-    }
-
-    List<String> failures() {
-        return failures;
-    }
-
-    Stats stats() {
-        return stats;
+        v.addAll(layout.accumulatorTypes());
+        vjp = derivatives.getMethod("f_vjp", signature(v));
+        List<Class<?>> j = new ArrayList<>(layout.types());
+        j.addAll(layout.tangentTypes());
+        jvp = derivatives.getMethod("f_jvp", signature(j));
+        hvp = optional(derivatives, "f_hvp", signature(j));
     }
 
     /**
@@ -132,6 +79,7 @@ final class DifferentialChecker {
     }
 
     /** Checks at one point {@code x} (flattened over the active parameters). */
+    @Override
     void checkAt(double[] x, Random r, boolean withHessian) {
         stats.points++;
         String at = " at x = " + Arrays.toString(x);
@@ -141,27 +89,16 @@ final class DifferentialChecker {
                 stats.skipped++;
                 return;
             }
-            Object[] args = args(x);
-            Object[] before = deepCopy(args);
-            Object g = grad.invoke(null, args);
+            Object[] args = layout.args(x);
+            Object[] before = Layout.deepCopy(args);
+            Object g = call(grad, args);
             unchanged("f_grad", args, before, at);
             RecordComponent[] comps = g.getClass().getRecordComponents();
             double gValue = (double) comps[0].getAccessor().invoke(g);
             close("f_grad value", gValue, value, 1e-13, 1e-15, at);
-            double[] gradient = new double[n];
-            int k = 0;
-            for (int c = 1; c < comps.length; c++) {
-                Object comp = comps[c].getAccessor().invoke(g);
-                if (comp instanceof Double d) {
-                    gradient[k++] = d;
-                } else {
-                    for (double e : (double[]) comp) {
-                        gradient[k++] = e;
-                    }
-                }
-            }
-            if (k != n) {
-                fail("f_grad has " + k + " gradient entries, expected " + n);
+            double[] gradient = flattenRecord(g);
+            if (gradient.length != n) {
+                fail("f_grad has " + gradient.length + " gradient entries, expected " + n);
                 return;
             }
             double gmax = maxAbs(gradient);
@@ -183,19 +120,19 @@ final class DifferentialChecker {
                     fail(String.format(Locale.ROOT,
                             "(a) f_grad component %d (%s) = %.17g but Richardson finite differences give %.17g "
                                     + "(coarser %.17g)%s",
-                            i, name(i), gradient[i], d2, d1, at));
+                            i, layout.name(i), gradient[i], d2, d1, at));
                 }
             }
 
             // (c) jacobian equals gradient
-            double[][] jac = (double[][]) jacobian.invoke(null, args);
+            double[][] jac = (double[][]) call(jacobian, args);
             unchanged("f_jacobian", args, before, at);
             if (jac.length != 1 || jac[0].length != n) {
                 fail("(c) f_jacobian has shape " + jac.length + "x" + (jac.length > 0 ? jac[0].length : 0)
                         + ", expected 1x" + n);
             } else {
                 for (int i = 0; i < n; i++) {
-                    close("(c) f_jacobian[0][" + i + "] (" + name(i) + ") vs f_grad", jac[0][i], gradient[i], 1e-12,
+                    close("(c) f_jacobian[0][" + i + "] (" + layout.name(i) + ") vs f_grad", jac[0][i], gradient[i], 1e-12,
                             1e-13 * gmax + 1e-15 * (1 + Math.abs(value)), at);
                 }
             }
@@ -204,9 +141,9 @@ final class DifferentialChecker {
             double[] acc1 = vjpInto(args, before, 1.0, 0.25, value, at);
             double[] acc2 = vjpInto(args, before, 2.5, 0.25, value, at);
             for (int i = 0; i < n; i++) {
-                close("(c) f_vjp seed 1 into accumulators holding 0.25, component " + i + " (" + name(i) + ")",
+                close("(c) f_vjp seed 1 into accumulators holding 0.25, component " + i + " (" + layout.name(i) + ")",
                         acc1[i] - 0.25, gradient[i], 1e-12, 1e-12 * gmax + 1e-15, at);
-                close("(c) f_vjp seed 2.5 into accumulators holding 0.25, component " + i + " (" + name(i) + ")",
+                close("(c) f_vjp seed 2.5 into accumulators holding 0.25, component " + i + " (" + layout.name(i) + ")",
                         acc2[i] - 0.25, 2.5 * gradient[i], 1e-12, 1e-12 * gmax + 1e-15, at);
             }
 
@@ -220,9 +157,9 @@ final class DifferentialChecker {
                 u[i] = r.nextGaussian();
             }
             double[] a = vjpInto(args, before, s, 0.0, value, at);
-            Object[] dots = tangents(u);
-            Object[] dotsBefore = deepCopy(dots);
-            Dual dual = (Dual) jvp.invoke(null, concat(args, dots));
+            Object[] dots = layout.tangents(u);
+            Object[] dotsBefore = Layout.deepCopy(dots);
+            Dual dual = (Dual) call(jvp, concat(args, dots));
             unchanged("f_jvp", args, before, at);
             unchanged("f_jvp (tangents)", dots, dotsBefore, at);
             close("(b) f_jvp value", dual.value(), value, 1e-13, 1e-15, at);
@@ -246,11 +183,16 @@ final class DifferentialChecker {
 
             // (f) the tape after an exception
             if (withHessian) {
-                tapeAfterThrow(r, at);
+                ArgumentsForm plain = Layout::args;
+                ArgumentsForm reverse = (l, p) -> concat(concat(l.args(p), new Object[] {1.0}),
+                        l.accumulators(0).toArray());
+                ArgumentsForm forward = (l, p) -> concat(l.args(p), l.tangents(p));
+                tapeAfterThrow(r, at, new Method[] {grad, jacobian, vjp, jvp, hessian, hvp},
+                        new ArgumentsForm[] {plain, plain, reverse, forward, plain, forward});
             }
 
             // (e) Hessian
-            if (withHessian) {
+            if (withHessian && hessian != null && hvp != null) {
                 stats.hessians++;
                 checkHessian(x, args, before, gradient, u, at);
             }
@@ -263,7 +205,7 @@ final class DifferentialChecker {
 
     private void checkHessian(double[] x, Object[] args, Object[] before, double[] gradient, double[] u, String at)
             throws ReflectiveOperationException {
-        double[][] h = (double[][]) hessian.invoke(null, args);
+        double[][] h = (double[][]) call(hessian, args);
         unchanged("f_hessian", args, before, at);
         if (h.length != n || Arrays.stream(h).anyMatch(row -> row.length != n)) {
             fail("(e) f_hessian has the wrong shape, expected " + n + "x" + n);
@@ -280,8 +222,8 @@ final class DifferentialChecker {
             }
         }
         // f_hvp(u) == H u
-        Object[] dots = tangents(u);
-        Object g = hvp.invoke(null, concat(args, dots));
+        Object[] dots = layout.tangents(u);
+        Object g = call(hvp, concat(args, dots));
         unchanged("f_hvp", args, before, at);
         double[] hu = flattenRecord(g);
         // one forward-over-reverse sweep against n of them: the same numbers up to rounding, which
@@ -299,7 +241,7 @@ final class DifferentialChecker {
                 expect += h[i][j] * u[j];
                 scale += Math.abs(h[i][j] * u[j]);
             }
-            close("(e) f_hvp component " + i + " (" + name(i) + ") vs f_hessian times u", hu[i], expect, 1e-10,
+            close("(e) f_hvp component " + i + " (" + layout.name(i) + ") vs f_hessian times u", hu[i], expect, 1e-10,
                     1e-10 * scale + floor, at);
         }
         // finite differences of f_grad
@@ -320,58 +262,8 @@ final class DifferentialChecker {
                     fail(String.format(Locale.ROOT,
                             "(e) f_hessian[%d][%d] (d/d %s of d/d %s) = %.17g but finite differences of f_grad give "
                                     + "%.17g (coarser %.17g)%s",
-                            i, j, name(j), name(i), h[i][j], d2, d1, at));
+                            i, j, layout.name(j), layout.name(i), h[i][j], d2, d1, at));
                 }
-            }
-        }
-    }
-
-    /**
-     * Every generated method called with its array inputs (and their accumulators and tangents)
-     * cut to length 1, so that code indexing them past 0 throws part-way through a sweep: whether it
-     * throws or returns, the thread's tape must be empty afterwards.
-     */
-    private void tapeAfterThrow(Random r, String at) throws ReflectiveOperationException {
-        if (params.stream().noneMatch(p -> p.kind() == Kind.ARRAY)) {
-            return;
-        }
-        Object[] args = new Object[params.size()];
-        List<Object> accs = new ArrayList<>();
-        List<Object> dots = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            switch (p.kind()) {
-                case SCALAR -> {
-                    args[i] = r.nextDouble();
-                    accs.add(new double[1]);
-                    dots.add(1.0);
-                }
-                case ARRAY -> {
-                    args[i] = new double[] {r.nextDouble()};
-                    accs.add(new double[1]);
-                    dots.add(new double[] {1.0});
-                }
-                case FIXED -> args[i] = FIXED_VALUE;
-                default -> args[i] = p.intValue();
-            }
-        }
-        Object[] vjpArgs = concat(concat(args, new Object[] {1.0}), accs.toArray());
-        Object[] jvpArgs = concat(args, dots.toArray());
-        Object[][] calls = {args, args, vjpArgs, jvpArgs, args, jvpArgs};
-        Method[] methods = {grad, jacobian, vjp, jvp, hessian, hvp};
-        for (int k = 0; k < methods.length; k++) {
-            stats.checks++;
-            try {
-                methods[k].invoke(null, calls[k]);
-            } catch (InvocationTargetException e) {
-                if (!(e.getCause() instanceof RuntimeException)) {
-                    fail("(f) " + methods[k].getName() + " with length-1 arrays threw " + stackTrace(e.getCause()) + at);
-                }
-            }
-            if (!org.cotangent.runtime.Tape.get().isEmpty()) {
-                fail("(f) " + methods[k].getName() + " left entries on the thread's tape after it returned or threw"
-                        + " (array inputs of length 1)" + at);
-                org.cotangent.runtime.Tape.get().clear();
             }
         }
     }
@@ -379,78 +271,17 @@ final class DifferentialChecker {
     /** Calls f_vjp with accumulators pre-filled with {@code fill}; returns the flattened accumulators. */
     private double[] vjpInto(Object[] args, Object[] before, double seed, double fill, double value, String at)
             throws ReflectiveOperationException {
-        List<double[]> accs = new ArrayList<>();
-        for (Param p : params) {
-            if (p.kind() == Kind.SCALAR) {
-                accs.add(new double[] {fill});
-            } else if (p.kind() == Kind.ARRAY) {
-                double[] a = new double[p.length()];
-                Arrays.fill(a, fill);
-                accs.add(a);
-            }
-        }
-        Object[] all = new Object[args.length + 1 + accs.size()];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = seed;
-        for (int i = 0; i < accs.size(); i++) {
-            all[args.length + 1 + i] = accs.get(i);
-        }
-        double v = (double) vjp.invoke(null, all);
+        List<Object> accs = layout.accumulators(fill);
+        double v = (double) call(vjp, concat(concat(args, new Object[] {seed}), accs.toArray()));
         unchanged("f_vjp", args, before, at);
         close("f_vjp return value (seed " + seed + ")", v, value, 1e-13, 1e-15, at);
-        double[] flat = new double[n];
-        int k = 0;
-        for (double[] a : accs) {
-            for (double e : a) {
-                flat[k++] = e;
-            }
-        }
-        return flat;
+        return Layout.flatten(accs);
     }
 
     // ------------------------------------------------------------------------------------------
 
-    private interface VectorFunction {
-        double[] apply(double[] x) throws ReflectiveOperationException;
-    }
-
-    /**
-     * Central differences of {@code F} along each coordinate, Richardson-extrapolated, at steps
-     * {@code H} (index 0) and {@code H/2} (index 1): {@code result[level][j * m + i] = d F_i / d x_j}.
-     */
-    private double[][] richardson(VectorFunction fn, double[] x) throws ReflectiveOperationException {
-        int m = -1;
-        double[][] out = new double[2][];
-        for (int j = 0; j < n; j++) {
-            double[][] c = new double[3][];
-            for (int level = 0; level < 3; level++) {
-                double h = H / (1 << level);
-                double[] xp = x.clone();
-                double[] xm = x.clone();
-                xp[j] += h;
-                xm[j] -= h;
-                double[] fp = fn.apply(xp);
-                double[] fm = fn.apply(xm);
-                c[level] = new double[fp.length];
-                for (int i = 0; i < fp.length; i++) {
-                    c[level][i] = (fp[i] - fm[i]) / (xp[j] - xm[j]);
-                }
-            }
-            if (m < 0) {
-                m = c[0].length;
-                out[0] = new double[n * m];
-                out[1] = new double[n * m];
-            }
-            for (int i = 0; i < m; i++) {
-                out[0][j * m + i] = (4 * c[1][i] - c[0][i]) / 3;
-                out[1][j * m + i] = (4 * c[2][i] - c[1][i]) / 3;
-            }
-        }
-        return out;
-    }
-
     private double primal(double[] x) throws ReflectiveOperationException {
-        return (double) f.invoke(null, args(x));
+        return (double) primalCall(layout.args(x));
     }
 
     private double[] primalVector(double[] x) throws ReflectiveOperationException {
@@ -458,138 +289,16 @@ final class DifferentialChecker {
     }
 
     private double[] gradientVector(double[] x) throws ReflectiveOperationException {
-        return flattenRecord(grad.invoke(null, args(x)));
+        return flattenRecord(call(grad, layout.args(x)));
     }
 
-    private double[] flattenRecord(Object g) throws ReflectiveOperationException {
+    /** The gradient components of a record (after its value), flattened. */
+    private static double[] flattenRecord(Object g) throws ReflectiveOperationException {
         RecordComponent[] comps = g.getClass().getRecordComponents();
-        double[] out = new double[n];
-        int k = 0;
+        List<Object> values = new ArrayList<>();
         for (int c = 1; c < comps.length; c++) {
-            Object comp = comps[c].getAccessor().invoke(g);
-            if (comp instanceof Double d) {
-                out[k++] = d;
-            } else {
-                for (double e : (double[]) comp) {
-                    out[k++] = e;
-                }
-            }
+            values.add(comps[c].getAccessor().invoke(g));
         }
-        return out;
-    }
-
-    /** Fresh argument objects for the flattened point. */
-    private Object[] args(double[] x) {
-        Object[] a = new Object[params.size()];
-        int k = 0;
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            switch (p.kind()) {
-                case SCALAR -> a[i] = x[k++];
-                case ARRAY -> {
-                    a[i] = Arrays.copyOfRange(x, k, k + p.length());
-                    k += p.length();
-                }
-                case FIXED -> a[i] = FIXED_VALUE;
-                default -> a[i] = p.intValue();
-            }
-        }
-        return a;
-    }
-
-    private Object[] tangents(double[] u) {
-        List<Object> t = new ArrayList<>();
-        int k = 0;
-        for (Param p : params) {
-            if (p.kind() == Kind.SCALAR) {
-                t.add(u[k++]);
-            } else if (p.kind() == Kind.ARRAY) {
-                t.add(Arrays.copyOfRange(u, k, k + p.length()));
-                k += p.length();
-            }
-        }
-        return t.toArray();
-    }
-
-    /** The name of flattened component i: {@code y} or {@code x[2]}. */
-    private String name(int i) {
-        int k = 0;
-        for (Param p : params) {
-            if (p.kind() == Kind.SCALAR) {
-                if (k == i) {
-                    return p.name();
-                }
-                k++;
-            } else if (p.kind() == Kind.ARRAY) {
-                if (i < k + p.length()) {
-                    return p.name() + "[" + (i - k) + "]";
-                }
-                k += p.length();
-            }
-        }
-        return "?";
-    }
-
-    private void unchanged(String method, Object[] args, Object[] before, String at) {
-        stats.checks++;
-        if (!org.cotangent.runtime.Tape.get().isEmpty()) {
-            fail("(d) " + method + " left entries on the thread's tape" + at);
-            org.cotangent.runtime.Tape.get().clear();
-        }
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof double[] a && !Arrays.equals(a, (double[]) before[i])) {
-                fail("(d) " + method + " modified its input " + i + ": " + Arrays.toString((double[]) before[i])
-                        + " became " + Arrays.toString(a) + at);
-            }
-        }
-    }
-
-    private void close(String what, double actual, double expected, double rel, double abs, String at) {
-        stats.checks++;
-        double tol = rel * Math.max(Math.abs(actual), Math.abs(expected)) + abs;
-        boolean ok = Math.abs(actual - expected) <= tol
-                || Double.doubleToLongBits(actual) == Double.doubleToLongBits(expected);
-        if (!ok) {
-            fail(String.format(Locale.ROOT, "%s: got %.17g, expected %.17g%s", what, actual, expected, at));
-        }
-    }
-
-    private void fail(String message) {
-        if (failures.size() < 20) {
-            failures.add(message);
-        }
-    }
-
-    private static Object[] deepCopy(Object[] args) {
-        Object[] c = args.clone();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] instanceof double[] a) {
-                c[i] = a.clone();
-            }
-        }
-        return c;
-    }
-
-    private static Object[] concat(Object[] a, Object[] b) {
-        Object[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
-
-    private static double maxAbs(double[] v) {
-        double m = 0;
-        for (double e : v) {
-            m = Math.max(m, Math.abs(e));
-        }
-        return m;
-    }
-
-    private static String stackTrace(Throwable t) {
-        StringBuilder sb = new StringBuilder(String.valueOf(t));
-        StackTraceElement[] st = t.getStackTrace();
-        for (int i = 0; i < Math.min(st.length, 8); i++) {
-            sb.append("\n        at ").append(st[i]);
-        }
-        return sb.toString();
+        return Layout.flatten(values);
     }
 }

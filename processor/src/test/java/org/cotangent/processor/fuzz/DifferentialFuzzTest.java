@@ -40,7 +40,7 @@ class DifferentialFuzzTest {
     void generatedProgramsHaveCorrectDerivatives() throws Exception {
         List<Long> seeds = seeds();
         FuzzCompiler.deleteTree(Path.of("target", "fuzz-failures"));
-        DifferentialChecker.Stats total = new DifferentialChecker.Stats();
+        CheckerBase.Stats total = new CheckerBase.Stats();
         Map<Long, String> failures = new LinkedHashMap<>();
         Map<Long, Program> failed = new LinkedHashMap<>();
         long start = System.nanoTime();
@@ -119,7 +119,7 @@ class DifferentialFuzzTest {
     }
 
     private static List<String> checkWithTimeout(ExecutorService[] executor, FuzzCompiler.Batch batch, Program p,
-                                                 DifferentialChecker.Stats total) throws Exception {
+                                                 CheckerBase.Stats total) throws Exception {
         Future<List<String>> future = executor[0].submit(() -> check(batch, p, total));
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -131,12 +131,14 @@ class DifferentialFuzzTest {
         }
     }
 
-    private static List<String> check(FuzzCompiler.Batch batch, Program p, DifferentialChecker.Stats total) {
-        DifferentialChecker checker;
+    private static List<String> check(FuzzCompiler.Batch batch, Program p, CheckerBase.Stats total) {
+        CheckerBase checker;
         try {
             Class<?> program = batch.load(p.qualifiedName());
             Class<?> derivatives = batch.load(p.qualifiedName() + "Derivatives");
-            checker = new DifferentialChecker(program, derivatives, p.params());
+            checker = p.output() == ProgramGenerator.Output.SCALAR
+                    ? new DifferentialChecker(program, derivatives, p.params(), p.instance())
+                    : new VectorChecker(program, derivatives, p.params(), p.output(), p.instance());
         } catch (ReflectiveOperationException | LinkageError e) {
             return List.of("cannot load the program or its derivatives: " + e);
         }
@@ -151,11 +153,7 @@ class DifferentialFuzzTest {
     static double[] point(Program p, Random r) {
         int n = 0;
         for (ProgramGenerator.Param q : p.params()) {
-            n += switch (q.kind()) {
-                case SCALAR -> 1;
-                case ARRAY -> q.length();
-                default -> 0;
-            };
+            n += Layout.width(q);
         }
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {

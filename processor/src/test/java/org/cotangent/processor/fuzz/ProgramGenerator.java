@@ -28,18 +28,27 @@ final class ProgramGenerator {
     /** The package of generated programs. */
     static final String PACKAGE = "fuzz";
 
-    enum Kind { SCALAR, ARRAY, INT, FIXED }
+    enum Kind { SCALAR, ARRAY, INT, FIXED, MATRIX }
+
+    /** What {@code f} returns: a double, a double[] of a fixed length, or nothing (it fills {@code out}). */
+    enum Output { SCALAR, VECTOR, VOID }
 
     /**
      * One parameter of {@code f}: an active scalar, an active read-only array of a given length, an
-     * inactive int, or a double outside wrt ({@code FIXED}: the checker passes
-     * {@link DifferentialChecker#FIXED_VALUE}).
+     * inactive int, an active read-only {@code double[][]} ({@code MATRIX}: {@code length} rows of
+     * {@code intValue} columns), or a double outside wrt ({@code FIXED}: the checker passes
+     * {@link CheckerBase#FIXED_VALUE}).
      */
     record Param(String name, Kind kind, int length, int intValue) {
     }
 
     /** A generated program: the class {@code fuzz.<className>} with top-level method {@code f}. */
-    record Program(long seed, String className, String source, List<Param> params) {
+    record Program(long seed, String className, String source, List<Param> params, Output output,
+                   boolean instance) {
+        Program(long seed, String className, String source, List<Param> params) {
+            this(seed, className, source, params, Output.SCALAR, false);
+        }
+
         String qualifiedName() {
             return PACKAGE + "." + className;
         }
