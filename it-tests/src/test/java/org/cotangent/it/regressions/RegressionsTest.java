@@ -121,6 +121,55 @@ class RegressionsTest {
         assertEquals(full, UnwindingDerivatives.iterate_grad(0.7, ones, ones.length));
     }
 
+    @Test
+    void arraysHeldByFieldsAreConstants() {
+        FieldArrays model = new FieldArrays();
+        Random r = new Random(257);
+        for (int k = 0; k < 4; k++) {
+            double[] m = {r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1};
+            double y = r.nextDouble() * 2 - 1;
+            var g = FieldArraysDerivatives.f_grad(model, m, y);
+            ToDoubleFunction<double[]> f = p -> model.f(new double[] {p[0], p[1]}, p[2]);
+            double[] point = {m[0], m[1], y};
+            double[] gradient = {g.m()[0], g.m()[1], g.y()};
+            GradCheck.assertGradient(f, point, gradient);
+            dotProduct(f, point, gradient, (p, u) -> FieldArraysDerivatives.f_jvp(model, new double[] {p[0], p[1]},
+                    p[2], new double[] {u[0], u[1]}, u[2]));
+            double[][] h = FieldArraysDerivatives.f_hessian(model, m, y);
+            assertEquals(3, h.length);
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(h[i][j], h[j][i], 1e-9 * (1 + Math.abs(h[i][j])), "Hessian symmetric");
+                }
+            }
+        }
+    }
+
+    @Test
+    void customRulesBelowACallee() throws Exception {
+        Random r = new Random(35);
+        for (int k = 0; k < 4; k++) {
+            double x = r.nextDouble() * 2 - 1;
+            double y = r.nextDouble() * 2 - 1;
+            var g = CustomRuleBelowDerivatives.f_grad(x, y);
+            ToDoubleFunction<double[]> f = p -> CustomRuleBelow.f(p[0], p[1]);
+            GradCheck.assertGradient(f, new double[] {x, y}, new double[] {g.x(), g.y()});
+            dotProduct(f, new double[] {x, y}, new double[] {g.x(), g.y()},
+                    (p, u) -> CustomRuleBelowDerivatives.f_jvp(p[0], p[1], u[0], u[1]));
+            GradCheck.assertGradient(p -> CustomRuleBelow.g(p[0]), new double[] {x},
+                    new double[] {CustomRuleBelowDerivatives.g_grad(x).x()});
+        }
+        // what is not generated, because a rule of the user's below has no second order or no forward mode
+        java.util.Set<String> generated = new java.util.HashSet<>();
+        for (java.lang.reflect.Method m : CustomRuleBelowDerivatives.class.getMethods()) {
+            generated.add(m.getName());
+        }
+        assertTrue(generated.containsAll(java.util.List.of("f_vjp", "f_jvp", "middle_jvp", "g_vjp", "lower_vjp")));
+        for (String absent : new String[] {"f_hessian", "f_vjpTangent", "middle_vjpTangent", "g_jvp", "lower_jvp"}) {
+            assertTrue(!generated.contains(absent), absent + " should not be generated");
+        }
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private interface Jvp {

@@ -38,6 +38,8 @@ final class CalleeResolver {
     private final CustomRules jvpRules;
     private final java.util.Map<ExecutableElement, java.util.Set<String>> writesCache = new java.util.HashMap<>();
     private final java.util.Set<ExecutableElement> inProgress = new java.util.HashSet<>();
+    private final java.util.Map<ExecutableElement, Boolean> forwardMemo = new java.util.HashMap<>();
+    private final java.util.Map<ExecutableElement, Boolean> secondOrderMemo = new java.util.HashMap<>();
 
     private final Attribution attribution;
 
@@ -88,14 +90,18 @@ final class CalleeResolver {
                 .substring(pkgOfOwner.isEmpty() ? 0 : pkgOfOwner.length() + 1);
         String derivativesOf = pkgOfOwner.isEmpty() || elements.getPackageOf(owner).equals(userPackage)
                 ? Names.derivativesClass(nestedOwner) : pkgOfOwner + "." + Names.derivativesClass(nestedOwner);
-        String jvpOwner = differentiable.isPresent() ? derivativesOf : null;
+        String qualifiedDerivatives = pkgOfOwner.isEmpty() ? Names.derivativesClass(nestedOwner)
+                : pkgOfOwner + "." + Names.derivativesClass(nestedOwner);
+        String jvpOwner = differentiable.isPresent() && generates(method, false, qualifiedDerivatives)
+                ? derivativesOf : null;
         String jvpName = Names.jvp(method.getSimpleName().toString());
         Optional<ExecutableElement> jvpRule = jvpRules.ruleFor(method);
         if (jvpRule.isPresent()) {
             jvpOwner = BodyReader.ownerName(elements, userPackage, (TypeElement) jvpRule.get().getEnclosingElement());
             jvpName = jvpRule.get().getSimpleName().toString();
         }
-        String tangentOwner = differentiable.isPresent() && rule.isEmpty() ? derivativesOf : null;
+        String tangentOwner = differentiable.isPresent() && rule.isEmpty()
+                && generates(method, true, qualifiedDerivatives) ? derivativesOf : null;
         String vjpOwner;
         String vjpName;
         if (rule.isPresent()) {
@@ -113,6 +119,63 @@ final class CalleeResolver {
                 method.getModifiers().contains(Modifier.STATIC), params, wrt, writes, returnType.get(),
                 vjpOwner, vjpName, jvpOwner, jvpName, tangentOwner,
                 method.getModifiers().contains(Modifier.PRIVATE)));
+    }
+
+    /**
+     * Whether Cotangent generates the forward mode ({@code _jvp}) or the second order
+     * ({@code _vjpTangent}) of the {@code @Differentiable} method: only if every method it calls has
+     * one too (a callee with just a user's {@code @CustomVjp} has neither; one with a
+     * {@code @CustomJvp} has forward mode). Read from the source, through the methods it calls; for
+     * a compiled method, from its compiled derivatives class.
+     */
+    private boolean generates(ExecutableElement method, boolean secondOrder, String derivativesClass) {
+        java.util.Map<ExecutableElement, Boolean> memo = secondOrder ? secondOrderMemo : forwardMemo;
+        Boolean known = memo.get(method);
+        if (known != null) {
+            return known;
+        }
+        TreePath path = trees.getPath(method);
+        if (path == null) {
+            TypeElement generated = elements.getTypeElement(derivativesClass);
+            String member = method.getSimpleName() + (secondOrder ? "_vjpTangent" : "_jvp");
+            boolean has = generated != null && generated.getEnclosedElements().stream()
+                    .anyMatch(e -> e.getSimpleName().contentEquals(member));
+            memo.put(method, has);
+            return has;
+        }
+        memo.put(method, true);
+        boolean ok = !attribution.refuses(path) && attribution.attribute(path);
+        if (ok) {
+            java.util.Set<ExecutableElement> called = new java.util.LinkedHashSet<>();
+            new com.sun.source.util.TreePathScanner<Void, Void>() {
+                @Override
+                public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
+                    if (trees.getElement(getCurrentPath()) instanceof ExecutableElement m) {
+                        called.add(m);
+                    }
+                    return super.visitMethodInvocation(node, unused);
+                }
+            }.scan(path, null);
+            for (ExecutableElement m : called) {
+                boolean userVjp = rules.ruleFor(m).isPresent();
+                boolean userJvp = jvpRules.ruleFor(m).isPresent();
+                boolean differentiable = annotation(m, DIFFERENTIABLE).isPresent();
+                if (secondOrder ? userVjp : userVjp && !userJvp) {
+                    ok = false;
+                } else if (differentiable && !(userJvp && !secondOrder)) {
+                    TypeElement owner = (TypeElement) m.getEnclosingElement();
+                    String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
+                    String nested = owner.getQualifiedName().toString().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+                    String d = pkg.isEmpty() ? Names.derivativesClass(nested) : pkg + "." + Names.derivativesClass(nested);
+                    ok = generates(m, secondOrder, d);
+                }
+                if (!ok) {
+                    break;
+                }
+            }
+        }
+        memo.put(method, ok);
+        return ok;
     }
 
     /**

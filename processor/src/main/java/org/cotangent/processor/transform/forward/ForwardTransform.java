@@ -340,7 +340,8 @@ public final class ForwardTransform {
                     tangentInit(c.whenFalse(), values), c.type());
         }
         Var root = IrWalk.rootVar(value);
-        if (root != null && !tangents.containsKey(root)) {
+        if (root == null || !tangents.containsKey(root)) {
+            // an array a field holds (a constant) or an inactive local: its tangent is 0
             return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(value), value.type());
         }
         return tangentArray(value);

@@ -362,15 +362,17 @@ public final class ReverseTangent {
             }
             return new Expr.ArrayLiteral(l.type(), elements);
         }
+        // a copy of an array without tangent (a field, an inactive local) starts with tangent 0
         if (e instanceof Expr.Clone c) {
-            return new Expr.Clone(tangentArray(c.array()));
+            return hasTangentArray(c.array()) ? new Expr.Clone(tangentArray(c.array())) : zerosLike(c.array());
         }
         if (e instanceof Expr.StaticCall c && RuntimeClasses.ADJOINTS.equals(c.owner())) {
             if (c.name().equals("zerosLike")) {
                 return c;
             }
             if (c.name().equals("copyOf")) {
-                return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyOf", List.of(tangentArray(c.args().get(0))), c.type());
+                return hasTangentArray(c.args().get(0)) ? new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyOf",
+                        List.of(tangentArray(c.args().get(0))), c.type()) : zerosLike(c.args().get(0));
             }
         }
         if (e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape)
@@ -378,7 +380,9 @@ public final class ReverseTangent {
             return c;
         }
         if (e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape) && c.name().equals("copyOf")) {
-            return new Expr.StaticCall(tape, "copyOf", List.of(tangentArray(c.args().get(0))), c.type());
+            Expr source = c.args().get(0);
+            return hasTangentArray(source) ? new Expr.StaticCall(tape, "copyOf", List.of(tangentArray(source)), c.type())
+                    : new Expr.StaticCall(tape, "doubles", List.of(new Expr.Length(source)), c.type());
         }
         if (e instanceof Expr.Literal) {
             return e;
@@ -401,6 +405,12 @@ public final class ReverseTangent {
             return Build.ZERO;
         }
         return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(e), e.type());
+    }
+
+    /** Whether the array expression is rooted in a variable that has a tangent. */
+    private boolean hasTangentArray(Expr e) {
+        Var root = IrWalk.rootVar(e);
+        return root != null && hasTangent(root);
     }
 
     private Expr tangentArray(Expr e) {

@@ -1352,7 +1352,8 @@ public final class ReverseTransform {
             return new Expr.ArrayLiteral(l.type(), l.elements().stream().map(this::adjointInit).toList());
         }
         if (value instanceof Expr.Clone c) {
-            if (c.type().rank() == 1) {
+            Var root = IrWalk.rootVar(c.array());
+            if (c.type().rank() == 1 || root == null || !adjoints.containsKey(root)) {
                 return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(c.array()), c.type());
             }
             return new Expr.Clone(adjointArray(c.array()));
@@ -1360,6 +1361,10 @@ public final class ReverseTransform {
         if (value instanceof Expr.Conditional c) {
             return new Expr.Conditional(c.condition(), adjointInit(c.whenTrue()), adjointInit(c.whenFalse()),
                     c.type());
+        }
+        if (IrWalk.rootVar(value) == null || !adjoints.containsKey(IrWalk.rootVar(value))) {
+            // an array a field holds (a constant) or an inactive local: its adjoint starts and stays 0
+            return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(value), value.type());
         }
         return adjointArray(value);
     }
