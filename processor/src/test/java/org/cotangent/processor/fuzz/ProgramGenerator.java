@@ -81,9 +81,9 @@ final class ProgramGenerator {
      */
     static final boolean KNOWN_BUGS = Boolean.parseBoolean(System.getProperty("cotangent.fuzz.knownBugs", "true"));
 
-    private enum HelperKind { SCALAR2, ARRAY_SCALAR, VOID_WRITER }
+    private enum HelperKind { SCALAR2, ARRAY_SCALAR, VOID_WRITER, RECURSIVE, CUSTOM }
 
-    private record Helper(String name, HelperKind kind, double bound) {
+    private record Helper(String name, HelperKind kind, double bound, boolean isInstance) {
     }
 
     /** A double variable. */
@@ -135,6 +135,10 @@ final class ProgramGenerator {
     private record LongVar(String name, long max) {
     }
 
+    /** A read-only {@code double[][]} parameter. */
+    private record Mat(String name, int rows, int cols) {
+    }
+
     /** A boolean local, read in conditions. */
     private record BoolVar(String name) {
     }
@@ -157,6 +161,13 @@ final class ProgramGenerator {
 
     private final long seed;
     private final Random r;
+    /** Whether {@code f} (and some helpers) are instance methods of a class with fields. */
+    private boolean instance;
+    private Output output = Output.SCALAR;
+    /** The length of the arrays a vector-valued {@code f} returns (0 otherwise). */
+    private int vectorLength;
+    /** Whether the method being generated is an instance method (it may read the instance fields). */
+    private boolean instanceMethod;
     private final List<Helper> helpers = new ArrayList<>();
 
     // per-method state
@@ -182,8 +193,21 @@ final class ProgramGenerator {
         String className = "P" + Long.toUnsignedString(seed);
         StringBuilder src = new StringBuilder();
         src.append("package ").append(PACKAGE).append(";\n\n");
-        src.append("import org.cotangent.Differentiable;\n\n");
+        src.append("import org.cotangent.CustomJvp;\n");
+        src.append("import org.cotangent.CustomVjp;\n");
+        src.append("import org.cotangent.Differentiable;\n");
+        src.append("import org.cotangent.runtime.Dual;\n\n");
         src.append("public class ").append(className).append(" {\n");
+        instance = r.nextInt(6) == 0;
+        if (instance) {
+            // fields read as constants: instance and static, private and not, double, int and double[]
+            src.append("    private final double scale = ").append(constant(0.5, 1.2)).append(";\n");
+            src.append("    final double[] weights = {").append(constant(-1, 1)).append(", ").append(constant(-1, 1))
+                    .append(", ").append(constant(-1, 1)).append("};\n");
+            src.append("    int steps = 2;\n");
+            src.append("    static final double OFFSET = ").append(constant(-0.5, 0.5)).append(";\n");
+            src.append("    private static double shift = ").append(constant(-0.5, 0.5)).append(";\n\n");
+        }
         int nHelpers = r.nextInt(4);
         for (int h = 0; h < nHelpers; h++) {
             src.append(helper(h)).append('\n');
@@ -191,7 +215,7 @@ final class ProgramGenerator {
         List<Param> params = new ArrayList<>();
         src.append(top(params));
         src.append("}\n");
-        return new Program(seed, className, src.toString(), List.copyOf(params));
+        return new Program(seed, className, src.toString(), List.copyOf(params), output, instance);
     }
 
     // ---------------------------------------------------------------------------------- methods
@@ -208,7 +232,22 @@ final class ProgramGenerator {
         labels.clear();
         statements = 0;
         usedNames.clear();
-        usedNames.addAll(List.of("x", "y", "z", "a", "b", "c", "n", "p", "q", "v", "out"));
+        usedNames.addAll(List.of("x", "y", "z", "a", "b", "c", "n", "p", "q", "v", "out", "m", "d", "scale",
+                "weights", "steps", "OFFSET", "shift"));
+        vectorLength = 0;
+        instanceMethod = false;
+        if (instance) {
+            declare(new Var("OFFSET", 0.5, 0, true));
+            declare(new Var("shift", 0.5, 0, true));
+        }
+    }
+
+    /** Makes the method being generated an instance method: the instance fields come into scope. */
+    private void becomeInstanceMethod() {
+        instanceMethod = true;
+        declare(new Var(r.nextBoolean() ? "scale" : "this.scale", 1.2, 0, true));
+        declare(new Arr(r.nextBoolean() ? "weights" : "this.weights", new Box(1), 3, false, 0));
+        declare(new IntVar("steps", 2));
     }
 
     /** {@code base + counter}, or now and then a name that generated code also uses. */
@@ -227,19 +266,30 @@ final class ProgramGenerator {
     private String helper(int index) {
         beginMethod();
         callableHelpers = index;
-        HelperKind kind = pick(HelperKind.values(), 4, 3, 2);
+        HelperKind kind = pick(HelperKind.values(), 4, 3, 2, 1, 1);
         String name = "h" + index;
         String visibility = r.nextInt(4) == 0 ? "private " : "";
+        if (kind == HelperKind.RECURSIVE) {
+            return recursiveHelper(name, visibility);
+        }
+        if (kind == HelperKind.CUSTOM) {
+            return customRuleHelper(name);
+        }
+        String stat = "static ";
+        if (instance && kind != HelperKind.VOID_WRITER && r.nextBoolean()) {
+            stat = "";
+            becomeInstanceMethod();
+        }
         String header;
         voidMethod = kind == HelperKind.VOID_WRITER;
         switch (kind) {
             case SCALAR2 -> {
-                header = "static double " + name + "(double p, double q)";
+                header = stat + "double " + name + "(double p, double q)";
                 declare(new Var("p", 2, 0, false));
                 declare(new Var("q", 2, 0, false));
             }
             case ARRAY_SCALAR -> {
-                header = "static double " + name + "(double[] v, double p)";
+                header = stat + "double " + name + "(double[] v, double p)";
                 declare(new Arr("v", new Box(5), -1, false, 0));
                 declare(new Var("p", 2, 0, false));
             }
@@ -264,15 +314,58 @@ final class ProgramGenerator {
             line("return " + e.code + ";");
             bound = e.bound;
         }
-        helpers.add(new Helper(name, kind, bound));
+        helpers.add(new Helper(name, kind, bound, instanceMethod));
         return "    @Differentiable\n    " + visibility + header + " {\n" + out + "    }\n";
+    }
+
+    /** {@code h(p, d)}: recursion {@code d} levels deep, ending in a Math function of {@code p}. */
+    private String recursiveHelper(String name, String visibility) {
+        String[] bases = {"Math.sin(p)", "Math.tanh(p) + 0.2 * p", "Math.cos(p) * 0.5", "Math.atan(p * p)"};
+        String base = bases[r.nextInt(bases.length)];
+        String src = "    @Differentiable\n    " + visibility + "static double " + name + "(double p, int d) {\n"
+                + "        if (d <= 0) {\n"
+                + "            return " + base + ";\n"
+                + "        }\n"
+                + "        return Math.tanh(" + constant(0.5, 1.2) + " * " + name + "(p * " + constant(0.6, 0.95)
+                + ", d - 1)) + " + constant(0.1, 0.4) + " * p;\n"
+                + "    }\n";
+        helpers.add(new Helper(name, HelperKind.RECURSIVE, 2, false));
+        return src;
+    }
+
+    /** A plain method with a user's {@code @CustomVjp} and {@code @CustomJvp}, as for a library function. */
+    private String customRuleHelper(String name) {
+        String[][] functions = {
+                {"Math.sin(p) * 0.5 + 0.1 * p * p", "0.5 * Math.cos(p) + 0.2 * p"},
+                {"Math.exp(-p * p)", "-2 * p * Math.exp(-p * p)"},
+                {"p / (1 + Math.abs(p))", "1 / ((1 + Math.abs(p)) * (1 + Math.abs(p)))"},
+                {"Math.log1p(p * p)", "2 * p / (1 + p * p)"}};
+        String[] fn = functions[r.nextInt(functions.length)];
+        String src = "    static double " + name + "(double p) {\n"
+                + "        return " + fn[0] + ";\n"
+                + "    }\n\n"
+                + "    @CustomVjp(of = \"" + name + "\")\n"
+                + "    static double " + name + "_pullback(double p, double seed, double[] p_adj) {\n"
+                + "        p_adj[0] += seed * (" + fn[1] + ");\n"
+                + "        return " + name + "(p);\n"
+                + "    }\n\n"
+                + "    @CustomJvp(of = \"" + name + "\")\n"
+                + "    static Dual " + name + "_pushforward(double p, double p_dot) {\n"
+                + "        return new Dual(" + name + "(p), (" + fn[1] + ") * p_dot);\n"
+                + "    }\n";
+        helpers.add(new Helper(name, HelperKind.CUSTOM, 1, false));
+        return src;
     }
 
     private String top(List<Param> params) {
         beginMethod();
         callableHelpers = helpers.size();
-        voidMethod = false;
-        int shape = r.nextInt(6);
+        output = r.nextInt(7) == 0 ? Output.VECTOR : r.nextInt(8) == 0 ? Output.VOID : Output.SCALAR;
+        voidMethod = output == Output.VOID;
+        if (instance) {
+            becomeInstanceMethod();
+        }
+        int shape = r.nextInt(7);
         List<String> decl = new ArrayList<>();
         switch (shape) {
             case 0 -> {
@@ -300,10 +393,24 @@ final class ProgramGenerator {
                 arrayParam("x", params, decl);
                 arrayParam("z", params, decl);
             }
+            case 5 -> {
+                matrixParam("m", params, decl);
+                scalarParam("y", params, decl);
+            }
             default -> {
                 scalarParam("a", params, decl);
                 scalarParam("b", params, decl);
             }
+        }
+        if (output == Output.VOID) {
+            // the output array: its entry contents are an input too
+            int length = 2 + r.nextInt(3);
+            params.add(new Param("out", Kind.ARRAY, length, 0));
+            decl.add("double[] out");
+            declare(new Arr("out", new Box(1), length, true, 0));
+        }
+        if (output == Output.VECTOR) {
+            vectorLength = 2 + r.nextInt(2);
         }
         String annotation = "@Differentiable";
         List<Param> scalars = params.stream().filter(p -> p.kind() == Kind.SCALAR).toList();
@@ -314,16 +421,49 @@ final class ProgramGenerator {
             params.set(params.indexOf(fixed), new Param(fixed.name(), Kind.FIXED, 0, 0));
             List<String> wrt = new ArrayList<>();
             for (Param p : params) {
-                if (p.kind() == Kind.SCALAR || p.kind() == Kind.ARRAY) {
+                if (p.kind() == Kind.SCALAR || p.kind() == Kind.ARRAY || p.kind() == Kind.MATRIX) {
                     wrt.add("\"" + p.name() + "\"");
                 }
             }
             annotation = "@Differentiable(wrt = {" + String.join(", ", wrt) + "})";
         }
         block(3 + r.nextInt(7), 0);
-        E e = cap(returnExpr(), 100);
-        line("return " + e.code + ";");
-        return "    " + annotation + "\n    public static double f(" + String.join(", ", decl) + ") {\n" + out + "    }\n";
+        String returns;
+        if (output == Output.VOID) {
+            Arr o = (Arr) lookup("out");
+            for (int k = 0; k < 1 + r.nextInt(2); k++) {
+                E e = hard(expr(2), 3);
+                line("out[" + index("out", o.length) + "] " + (r.nextBoolean() ? "=" : "+=") + " " + e.code + ";");
+            }
+            returns = "void";
+        } else if (output == Output.VECTOR) {
+            line("return " + vectorLiteral() + ";");
+            returns = "double[]";
+        } else {
+            E e = cap(returnExpr(), 100);
+            line("return " + e.code + ";");
+            returns = "double";
+        }
+        return "    " + annotation + "\n    public " + (instance ? "" : "static ") + returns + " f("
+                + String.join(", ", decl) + ") {\n" + out + "    }\n";
+    }
+
+    /** {@code new double[] {e1, ..., em}} for a vector-valued {@code f}. */
+    private String vectorLiteral() {
+        List<String> elements = new ArrayList<>();
+        for (int k = 0; k < vectorLength; k++) {
+            elements.add(cap(k == 0 ? returnExpr() : expr(2), 100).code);
+        }
+        return "new double[] {" + String.join(", ", elements) + "}";
+    }
+
+    private void matrixParam(String base, List<Param> params, List<String> decl) {
+        String name = paramName(base);
+        int rows = 2 + r.nextInt(2);
+        int cols = 2 + r.nextInt(2);
+        params.add(new Param(name, Kind.MATRIX, rows, cols));
+        decl.add("double[][] " + name);
+        declare(new Mat(name, rows, cols));
     }
 
     private void scalarParam(String base, List<Param> params, List<String> decl) {
@@ -543,6 +683,14 @@ final class ProgramGenerator {
 
     private void declareArray() {
         String name = localName("a");
+        List<Mat> mats = all(Mat.class);
+        if (!mats.isEmpty() && r.nextInt(3) == 0) {
+            // a row of a matrix parameter: an alias, read only
+            Mat m = mats.get(r.nextInt(mats.size()));
+            line("double[] " + name + " = " + m.name + "[" + index(m.name, m.rows) + "];");
+            declare(new Arr(name, new Box(1), m.cols, false, loopDepth));
+            return;
+        }
         int kind = r.nextInt(4);
         List<Arr> inputs = inputArrays();
         List<Arr> locals = writableArrays();
@@ -765,6 +913,11 @@ final class ProgramGenerator {
             line("if (" + cond + ") {");
             inner(() -> line("return;"));
             line("}");
+        } else if (vectorLength > 0) {
+            String literal = vectorLiteral();
+            line("if (" + cond + ") {");
+            inner(() -> line("return " + literal + ";"));
+            line("}");
         } else {
             E e = cap(expr(2), LIMIT);
             line("if (" + cond + ") {");
@@ -788,6 +941,10 @@ final class ProgramGenerator {
             if (a.box != target.box) {
                 sources.add(a);
             }
+        }
+        if (r.nextInt(4) == 0) {
+            // in place: the array the helper reads is the one it writes
+            sources = List.of(target);
         }
         if (sources.isEmpty()) {
             declareVar();
@@ -867,6 +1024,11 @@ final class ProgramGenerator {
     private E leaf() {
         int x = r.nextInt(100);
         List<Var> vars = all(Var.class);
+        List<Mat> mats = all(Mat.class);
+        if (!mats.isEmpty() && r.nextInt(3) == 0) {
+            Mat m = mats.get(r.nextInt(mats.size()));
+            return new E(m.name + "[" + index(m.name, m.rows) + "][" + index(m.name + "[0]", m.cols) + "]", 1, false);
+        }
         List<LongVar> longs = all(LongVar.class);
         if (!longs.isEmpty() && r.nextInt(8) == 0) {
             LongVar l = longs.get(r.nextInt(longs.size()));
@@ -907,11 +1069,22 @@ final class ProgramGenerator {
     private E call(int depth) {
         List<Helper> valued = new ArrayList<>();
         for (int h = 0; h < callableHelpers; h++) {
-            if (helpers.get(h).kind != HelperKind.VOID_WRITER) {
+            if (callableForValue(helpers.get(h))) {
                 valued.add(helpers.get(h));
             }
         }
         Helper h = valued.get(r.nextInt(valued.size()));
+        if (h.kind == HelperKind.RECURSIVE) {
+            E p = hard(expr(depth), 2);
+            List<IntVar> ints = all(IntVar.class);
+            String d = ints.isEmpty() || r.nextBoolean() ? String.valueOf(r.nextInt(4))
+                    : "Math.min(" + ints.get(r.nextInt(ints.size())).name + ", 3)";
+            return new E(h.name + "(" + p.code + ", " + d + ")", h.bound, p.readsOuter);
+        }
+        if (h.kind == HelperKind.CUSTOM) {
+            E p = hard(expr(depth), 2);
+            return new E(h.name + "(" + p.code + ")", 2.1, p.readsOuter);
+        }
         if (h.kind == HelperKind.SCALAR2) {
             E p = hard(expr(depth), 2);
             E q = hard(expr(depth), 2);
@@ -1304,11 +1477,16 @@ final class ProgramGenerator {
 
     private boolean hasValueHelper() {
         for (int h = 0; h < callableHelpers; h++) {
-            if (helpers.get(h).kind != HelperKind.VOID_WRITER) {
+            if (callableForValue(helpers.get(h))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A helper returning a value that the method being generated may call (an instance one only from one). */
+    private boolean callableForValue(Helper h) {
+        return h.kind != HelperKind.VOID_WRITER && (!h.isInstance || instanceMethod);
     }
 
     private boolean hasVoidHelper() {
