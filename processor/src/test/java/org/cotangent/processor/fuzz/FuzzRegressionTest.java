@@ -103,6 +103,16 @@ class FuzzRegressionTest {
         assertCorrect("LabelledLoopInHelper");
     }
 
+    @Test
+    void classAndParametersNamedAsRuntimeClasses() {
+        assertCorrect("Tape");
+    }
+
+    @Test
+    void hessianAtTheOriginOfHypotAndAtan2() {
+        assertCorrect("HypotAtOrigin");
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private static final Pattern LENGTH = Pattern.compile("//\\s*fuzz:.*\\blength=(\\d+)");

@@ -166,6 +166,8 @@ final class ProgramGenerator {
     private Output output = Output.SCALAR;
     /** The length of the arrays a vector-valued {@code f} returns (0 otherwise). */
     private int vectorLength;
+    /** {@code "Lib."} when the helpers live in a static nested class {@code Lib}, else empty. */
+    private String callPrefix = "";
     /** Whether the method being generated is an instance method (it may read the instance fields). */
     private boolean instanceMethod;
     private final List<Helper> helpers = new ArrayList<>();
@@ -209,8 +211,18 @@ final class ProgramGenerator {
             src.append("    private static double shift = ").append(constant(-0.5, 0.5)).append(";\n\n");
         }
         int nHelpers = r.nextInt(4);
+        boolean nested = !instance && nHelpers > 0 && r.nextInt(5) == 0;
+        if (nested) {
+            // the helpers in a static nested class: its derivatives class is <Outer>_LibDerivatives
+            callPrefix = "Lib.";
+            src.append("    static class Lib {\n");
+        }
         for (int h = 0; h < nHelpers; h++) {
             src.append(helper(h)).append('\n');
+        }
+        if (nested) {
+            src.append("    }\n\n");
+            callPrefix = "";
         }
         List<Param> params = new ArrayList<>();
         src.append(top(params));
@@ -314,7 +326,7 @@ final class ProgramGenerator {
             line("return " + e.code + ";");
             bound = e.bound;
         }
-        helpers.add(new Helper(name, kind, bound, instanceMethod));
+        helpers.add(new Helper(callPrefix + name, kind, bound, instanceMethod));
         return "    @Differentiable\n    " + visibility + header + " {\n" + out + "    }\n";
     }
 
@@ -329,7 +341,7 @@ final class ProgramGenerator {
                 + "        return Math.tanh(" + constant(0.5, 1.2) + " * " + name + "(p * " + constant(0.6, 0.95)
                 + ", d - 1)) + " + constant(0.1, 0.4) + " * p;\n"
                 + "    }\n";
-        helpers.add(new Helper(name, HelperKind.RECURSIVE, 2, false));
+        helpers.add(new Helper(callPrefix + name, HelperKind.RECURSIVE, 2, false));
         return src;
     }
 
@@ -353,7 +365,7 @@ final class ProgramGenerator {
                 + "    static Dual " + name + "_pushforward(double p, double p_dot) {\n"
                 + "        return new Dual(" + name + "(p), (" + fn[1] + ") * p_dot);\n"
                 + "    }\n";
-        helpers.add(new Helper(name, HelperKind.CUSTOM, 1, false));
+        helpers.add(new Helper(callPrefix + name, HelperKind.CUSTOM, 1, false));
         return src;
     }
 
