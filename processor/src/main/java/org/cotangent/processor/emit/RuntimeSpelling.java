@@ -1,6 +1,8 @@
 package org.cotangent.processor.emit;
 
+import java.util.List;
 import java.util.Set;
+import org.cotangent.processor.naming.RuntimeClasses;
 
 /**
  * How one generated file writes the names of the classes it imports (the runtime's {@code Tape},
@@ -11,12 +13,15 @@ import java.util.Set;
  */
 final class RuntimeSpelling {
     /** The classes generated code may name, by simple name. */
-    static final Set<String> KNOWN = Set.of(
-            "org.cotangent.runtime.Adjoints", "org.cotangent.runtime.Checks", "org.cotangent.runtime.Dual",
-            "org.cotangent.runtime.DualVector", "org.cotangent.runtime.Jacobians",
-            "org.cotangent.runtime.Primitives", "org.cotangent.runtime.Tape", "org.cotangent.runtime.Fields",
-            "javax.annotation.processing.Generated", "java.lang.invoke.MethodHandle",
-            "java.lang.invoke.MethodHandles", "java.lang.invoke.MethodType", "java.lang.invoke.VarHandle");
+    static final Set<String> KNOWN = known();
+
+    private static Set<String> known() {
+        Set<String> all = new java.util.HashSet<>(RuntimeClasses.IMPORTED);
+        all.addAll(List.of(RuntimeClasses.FIELDS, "javax.annotation.processing.Generated",
+                "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodHandles", "java.lang.invoke.MethodType",
+                "java.lang.invoke.VarHandle"));
+        return Set.copyOf(all);
+    }
 
     private final Set<String> taken;
 

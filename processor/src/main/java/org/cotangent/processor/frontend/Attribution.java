@@ -130,6 +130,27 @@ public final class Attribution {
         return found[0];
     }
 
+    /**
+     * The methods the body of {@code method} calls, resolved by javac (which this attributes), or
+     * empty if the file must not be attributed ({@link #refuses}).
+     */
+    public java.util.Set<javax.lang.model.element.ExecutableElement> calledMethods(TreePath method) {
+        java.util.Set<javax.lang.model.element.ExecutableElement> called = new java.util.LinkedHashSet<>();
+        if (!attribute(method)) {
+            return called;
+        }
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
+                if (trees.getElement(getCurrentPath()) instanceof javax.lang.model.element.ExecutableElement m) {
+                    called.add(m);
+                }
+                return super.visitMethodInvocation(node, unused);
+            }
+        }.scan(method, null);
+        return called;
+    }
+
     /** The exact type javac gave the expression at {@code path}. */
     public TypeMirror typeOf(TreePath path) {
         TypeMirror type = trees.getTypeMirror(path);

@@ -1,17 +1,13 @@
 package org.cotangent.processor.frontend;
 
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -91,20 +87,8 @@ final class CallScreen {
             return verdict;
         }
         memo.put(method, Optional.empty());
-        attribution.attribute(path);
-        Set<ExecutableElement> called = new HashSet<>();
-        new TreePathScanner<Void, Void>() {
-            @Override
-            public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-                Element e = trees.getElement(getCurrentPath());
-                if (e instanceof ExecutableElement m) {
-                    called.add(m);
-                }
-                return super.visitMethodInvocation(node, unused);
-            }
-        }.scan(path, null);
         Optional<String> verdict = Optional.empty();
-        for (ExecutableElement m : called) {
+        for (ExecutableElement m : attribution.calledMethods(path)) {
             Optional<String> inner = screen(m, memo, rule);
             if (inner.isPresent()) {
                 verdict = inner;

@@ -90,8 +90,7 @@ final class CalleeResolver {
                 .substring(pkgOfOwner.isEmpty() ? 0 : pkgOfOwner.length() + 1);
         String derivativesOf = pkgOfOwner.isEmpty() || elements.getPackageOf(owner).equals(userPackage)
                 ? Names.derivativesClass(nestedOwner) : pkgOfOwner + "." + Names.derivativesClass(nestedOwner);
-        String qualifiedDerivatives = pkgOfOwner.isEmpty() ? Names.derivativesClass(nestedOwner)
-                : pkgOfOwner + "." + Names.derivativesClass(nestedOwner);
+        String qualifiedDerivatives = qualifiedDerivatives(owner);
         String jvpOwner = differentiable.isPresent() && generates(method, false, qualifiedDerivatives)
                 ? derivativesOf : null;
         String jvpName = Names.jvp(method.getSimpleName().toString());
@@ -144,38 +143,28 @@ final class CalleeResolver {
             return has;
         }
         memo.put(method, true);
-        boolean ok = !attribution.refuses(path) && attribution.attribute(path);
-        if (ok) {
-            java.util.Set<ExecutableElement> called = new java.util.LinkedHashSet<>();
-            new com.sun.source.util.TreePathScanner<Void, Void>() {
-                @Override
-                public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
-                    if (trees.getElement(getCurrentPath()) instanceof ExecutableElement m) {
-                        called.add(m);
-                    }
-                    return super.visitMethodInvocation(node, unused);
-                }
-            }.scan(path, null);
-            for (ExecutableElement m : called) {
-                boolean userVjp = rules.ruleFor(m).isPresent();
-                boolean userJvp = jvpRules.ruleFor(m).isPresent();
-                boolean differentiable = annotation(m, DIFFERENTIABLE).isPresent();
-                if (secondOrder ? userVjp : userVjp && !userJvp) {
-                    ok = false;
-                } else if (differentiable && !(userJvp && !secondOrder)) {
-                    TypeElement owner = (TypeElement) m.getEnclosingElement();
-                    String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
-                    String nested = owner.getQualifiedName().toString().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
-                    String d = pkg.isEmpty() ? Names.derivativesClass(nested) : pkg + "." + Names.derivativesClass(nested);
-                    ok = generates(m, secondOrder, d);
-                }
-                if (!ok) {
-                    break;
-                }
+        boolean ok = !attribution.refuses(path);
+        for (ExecutableElement m : ok ? attribution.calledMethods(path) : java.util.Set.<ExecutableElement>of()) {
+            boolean userVjp = rules.ruleFor(m).isPresent();
+            boolean userJvp = jvpRules.ruleFor(m).isPresent();
+            if (secondOrder ? userVjp : userVjp && !userJvp) {
+                ok = false;
+            } else if (annotation(m, DIFFERENTIABLE).isPresent() && !(userJvp && !secondOrder)) {
+                ok = generates(m, secondOrder, qualifiedDerivatives((TypeElement) m.getEnclosingElement()));
+            }
+            if (!ok) {
+                break;
             }
         }
         memo.put(method, ok);
         return ok;
+    }
+
+    /** The qualified name of the derivatives class of {@code owner}. */
+    private String qualifiedDerivatives(TypeElement owner) {
+        String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
+        String nested = owner.getQualifiedName().toString().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+        return pkg.isEmpty() ? Names.derivativesClass(nested) : pkg + "." + Names.derivativesClass(nested);
     }
 
     /**
