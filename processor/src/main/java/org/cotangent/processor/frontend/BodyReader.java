@@ -1,6 +1,5 @@
 package org.cotangent.processor.frontend;
 
-import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ContinueTree;
@@ -8,24 +7,16 @@ import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -33,27 +24,18 @@ import com.sun.source.util.Trees;
 import org.cotangent.processor.diag.Problem;
 import org.cotangent.processor.diag.Reporter;
 import org.cotangent.processor.ir.AssignOp;
-import org.cotangent.processor.ir.BinaryOp;
 import org.cotangent.processor.ir.Expr;
-import org.cotangent.processor.ir.MathFn;
 import org.cotangent.processor.ir.SourcePos;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
-import org.cotangent.processor.ir.UnaryOp;
 import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.naming.Names;
 
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -88,7 +70,7 @@ final class BodyReader {
     private final Var self;
     private final CalleeResolver callees;
     private final LoopReader loops = new LoopReader(this);
-    private CharSequence source;
+    private final ExprReader exprs;
 
     BodyReader(Trees trees, Attribution attribution, Reporter reporter, Elements elements,
                CompilationUnitTree unit, PackageElement userPackage, Signature signature,
@@ -108,6 +90,8 @@ final class BodyReader {
         List<String> paramNames = new ArrayList<>();
         signature.params().forEach(p -> paramNames.add(p.name()));
         this.names = new Names(paramNames);
+        this.exprs = new ExprReader(trees, attribution, reporter, elements, unit, userPackage, self, vars, rejected,
+                callees, screen, callSites, valueCarriers);
     }
 
     String fileName() {
@@ -372,413 +356,6 @@ final class BodyReader {
     }
 
     Expr expression(TreePath path) {
-        Tree tree = path.getLeaf();
-        switch (tree.getKind()) {
-            case PARENTHESIZED:
-                return expression(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
-            case INT_LITERAL, LONG_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL:
-                return new Expr.Literal(sourceText(tree), literalType(tree));
-            case FLOAT_LITERAL:
-                reporter.error(Problem.UNSUPPORTED_TYPE, "float literal: Cotangent differentiates double only; "
-                        + "write it as a double literal (drop the f suffix)", tree, unit);
-                return ERROR;
-            case IDENTIFIER, MEMBER_SELECT:
-                return name(path);
-            case UNARY_MINUS, UNARY_PLUS, LOGICAL_COMPLEMENT, BITWISE_COMPLEMENT: {
-                UnaryTree t = (UnaryTree) tree;
-                UnaryOp op = switch (tree.getKind()) {
-                    case UNARY_MINUS -> UnaryOp.NEG;
-                    case UNARY_PLUS -> UnaryOp.PLUS;
-                    case LOGICAL_COMPLEMENT -> UnaryOp.NOT;
-                    default -> UnaryOp.BIT_NOT;
-                };
-                Expr operand = expression(new TreePath(path, t.getExpression()));
-                return typed(path, type -> new Expr.Unary(op, operand, type), operand);
-            }
-            case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT,
-                 ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
-                 REMAINDER_ASSIGNMENT, AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT,
-                 RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
-                reporter.error(Problem.SIDE_EFFECT_IN_EXPRESSION, "an assignment or ++/-- inside an expression "
-                        + "cannot be differentiated: write it as a statement of its own", tree, unit);
-                return ERROR;
-            case CONDITIONAL_EXPRESSION: {
-                ConditionalExpressionTree t = (ConditionalExpressionTree) tree;
-                Expr cond = expression(new TreePath(path, t.getCondition()));
-                Expr a = expression(new TreePath(path, t.getTrueExpression()));
-                Expr b = expression(new TreePath(path, t.getFalseExpression()));
-                return typed(path, type -> new Expr.Conditional(cond, a, b, type), cond, a, b);
-            }
-            case TYPE_CAST: {
-                TypeCastTree t = (TypeCastTree) tree;
-                Expr operand = expression(new TreePath(path, t.getExpression()));
-                return typed(path, type -> new Expr.Cast(type, operand), operand);
-            }
-            case METHOD_INVOCATION:
-                return call(path, (MethodInvocationTree) tree);
-            case ARRAY_ACCESS: {
-                ArrayAccessTree t = (ArrayAccessTree) tree;
-                Expr array = expression(new TreePath(path, t.getExpression()));
-                Expr index = expression(new TreePath(path, t.getIndex()));
-                return typed(path, type -> new Expr.ArrayAccess(array, index, type), array, index);
-            }
-            case NEW_ARRAY:
-                return newArray(path, (NewArrayTree) tree);
-            case LAMBDA_EXPRESSION:
-                return unsupported(tree, "a lambda cannot be differentiated: write the computation inline, "
-                        + "or as a @Differentiable method");
-            case MEMBER_REFERENCE:
-                return unsupported(tree, "a method reference cannot be differentiated: call the method directly");
-            case NEW_CLASS:
-                return unsupported(tree, "creating an object cannot be differentiated: move the allocation out "
-                        + "of the @Differentiable method");
-            case INSTANCE_OF:
-                return unsupported(tree, "instanceof cannot be differentiated: move the type test to the caller");
-            case STRING_LITERAL, CHAR_LITERAL, NULL_LITERAL:
-                return unsupported(tree, "this literal has no derivative: use double, int, long or boolean values");
-            case SWITCH_EXPRESSION:
-                return unsupported(tree, "a switch expression is not supported: use if/else or ?:");
-            default:
-                if (tree instanceof BinaryTree b) {
-                    return binary(path, b);
-                }
-                return unsupported(tree, "this expression cannot be differentiated: rewrite it with "
-                        + "arithmetic, Math functions and locals");
-        }
-    }
-
-    private Expr unsupported(Tree tree, String text) {
-        reporter.error(Problem.UNSUPPORTED_EXPRESSION, text, tree, unit);
-        return ERROR;
-    }
-
-    private interface TypedBuilder {
-        Expr build(Type type);
-    }
-
-    private Expr typed(TreePath path, TypedBuilder builder, Expr... operands) {
-        for (Expr operand : operands) {
-            if (operand == ERROR) {
-                return ERROR;
-            }
-        }
-        TypeMirror mirror = attribution.typeOf(path);
-        if (TypeMapper.isFloat(mirror)) {
-            reporter.error(Problem.UNSUPPORTED_TYPE, "this expression is a float: Cotangent differentiates "
-                    + "double only; use double", path.getLeaf(), unit);
-            return ERROR;
-        }
-        Optional<Type> type = TypeMapper.map(mirror);
-        if (type.isEmpty() || type.get().base() == Type.Base.OTHER || type.get().base() == Type.Base.VOID) {
-            reporter.error(Problem.UNSUPPORTED_TYPE, "an expression of type " + mirror
-                    + " cannot be differentiated: use double, int, long or boolean values", path.getLeaf(), unit);
-            return ERROR;
-        }
-        return builder.build(type.get());
-    }
-
-    private Expr binary(TreePath path, BinaryTree tree) {
-        BinaryOp op = switch (tree.getKind()) {
-            case PLUS -> BinaryOp.ADD;
-            case MINUS -> BinaryOp.SUB;
-            case MULTIPLY -> BinaryOp.MUL;
-            case DIVIDE -> BinaryOp.DIV;
-            case REMAINDER -> BinaryOp.REM;
-            case LESS_THAN -> BinaryOp.LT;
-            case LESS_THAN_EQUAL -> BinaryOp.LE;
-            case GREATER_THAN -> BinaryOp.GT;
-            case GREATER_THAN_EQUAL -> BinaryOp.GE;
-            case EQUAL_TO -> BinaryOp.EQ;
-            case NOT_EQUAL_TO -> BinaryOp.NE;
-            case CONDITIONAL_AND -> BinaryOp.AND;
-            case CONDITIONAL_OR -> BinaryOp.OR;
-            case AND -> BinaryOp.BIT_AND;
-            case OR -> BinaryOp.BIT_OR;
-            case XOR -> BinaryOp.XOR;
-            case LEFT_SHIFT -> BinaryOp.SHL;
-            case RIGHT_SHIFT -> BinaryOp.SHR;
-            default -> BinaryOp.USHR;
-        };
-        TypeMirror mirror = attribution.typeOf(path);
-        if (mirror.getKind() == TypeKind.DECLARED) {
-            return unsupported(tree, "string concatenation cannot be differentiated: move the string building "
-                    + "out of the @Differentiable method");
-        }
-        Expr left = expression(new TreePath(path, tree.getLeftOperand()));
-        Expr right = expression(new TreePath(path, tree.getRightOperand()));
-        return typed(path, type -> new Expr.Binary(op, left, right, type), left, right);
-    }
-
-    private Expr name(TreePath path) {
-        Tree tree = path.getLeaf();
-        if (tree instanceof MemberSelectTree m && m.getIdentifier().contentEquals("length")) {
-            TreePath of = new TreePath(path, m.getExpression());
-            if (attribution.typeOf(of).getKind() == TypeKind.ARRAY) {
-                Expr array = expression(of);
-                return array == ERROR ? ERROR : new Expr.Length(array);
-            }
-        }
-        if (tree instanceof com.sun.source.tree.IdentifierTree id && id.getName().contentEquals("this")) {
-            if (self == null) {
-                return unsupported(tree, "'this' has no meaning in a static method: remove it");
-            }
-            return new Expr.VarRef(self);
-        }
-        Element element = trees.getElement(path);
-        if (element == null) {
-            return unsupported(tree, "this name cannot be resolved: fix the compile error first");
-        }
-        if (element.getKind() == ElementKind.FIELD) {
-            return field(path, (VariableElement) element);
-        }
-        Var var = vars.get(element);
-        if (var != null) {
-            return new Expr.VarRef(var);
-        }
-        if (rejected.contains(element)) {
-            return ERROR;
-        }
-        return unsupported(tree, "'" + element.getSimpleName() + "' (" + element.getKind().toString()
-                .toLowerCase().replace('_', ' ') + ") cannot be used here: use locals, parameters and constants");
-    }
-
-    private Expr field(TreePath path, VariableElement field) {
-        Tree tree = path.getLeaf();
-        Optional<Type> type = TypeMapper.map(field.asType());
-        if (TypeMapper.isFloat(field.asType())) {
-            reporter.error(Problem.UNSUPPORTED_TYPE, "field '" + field.getSimpleName() + "' is a float: "
-                    + "Cotangent differentiates double only; declare it double", tree, unit);
-            return ERROR;
-        }
-        if (type.isEmpty() || type.get().base() == Type.Base.OTHER) {
-            return unsupported(tree, "field '" + field.getSimpleName() + "' of type " + field.asType()
-                    + " cannot be read here: declare it with a primitive type (double, int, long, boolean or arrays "
-                    + "of them), or pass its value as a parameter");
-        }
-        TypeElement fieldOwner = (TypeElement) field.getEnclosingElement();
-        boolean unnameable = fieldOwner.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
-                || fieldOwner.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS;
-        Object constant = field.getConstantValue();
-        if (constant != null && (unnameable || field.getModifiers().contains(Modifier.PRIVATE))) {
-            // a compile-time constant the generated class cannot name is inlined, as javac does
-            return new Expr.Literal(elements.getConstantExpression(constant), type.get());
-        }
-        if (unnameable) {
-            return unsupported(tree, "field '" + field.getSimpleName() + "' of a local class cannot be read "
-                    + "from the generated class: move the constant to a top-level or static nested class");
-        }
-        boolean isPrivate = field.getModifiers().contains(Modifier.PRIVATE);
-        if (!field.getModifiers().contains(Modifier.STATIC)) {
-            Expr receiver;
-            if (tree instanceof MemberSelectTree m) {
-                receiver = expression(new TreePath(path, m.getExpression()));
-            } else if (self != null) {
-                receiver = new Expr.VarRef(self);
-            } else {
-                return unsupported(tree, "instance field '" + field.getSimpleName() + "' needs a receiver: "
-                        + "read it through a parameter");
-            }
-            if (receiver == ERROR) {
-                return ERROR;
-            }
-            if (isPrivate) {
-                return privateField(field, type.get(), receiver);
-            }
-            return new Expr.InstanceField(receiver, field.getSimpleName().toString(), type.get());
-        }
-        if (isPrivate) {
-            return privateField(field, type.get(), null);
-        }
-        return new Expr.FieldRef(ownerName((TypeElement) field.getEnclosingElement()),
-                field.getSimpleName().toString(), type.get());
-    }
-
-    private Expr privateField(VariableElement field, Type type, Expr receiver) {
-        String owner = ownerName((TypeElement) field.getEnclosingElement());
-        String handle = Names.fieldHandle(owner, field.getSimpleName().toString());
-        return new Expr.PrivateField(owner, field.getSimpleName().toString(), type, receiver, handle);
-    }
-
-    private Expr newArray(TreePath path, NewArrayTree tree) {
-        TypeMirror mirror = attribution.typeOf(path);
-        Optional<Type> type = TypeMapper.map(mirror);
-        if (TypeMapper.isFloat(mirror)) {
-            reporter.error(Problem.UNSUPPORTED_TYPE, "float arrays are not supported: Cotangent differentiates "
-                    + "double only; use double[]", tree, unit);
-            return ERROR;
-        }
-        if (type.isEmpty() || type.get().base() == Type.Base.OTHER) {
-            reporter.error(Problem.UNSUPPORTED_TYPE, "an array of type " + mirror + " is not supported: use "
-                    + "double[], double[][] or int[] (arrays of rank 3 or more are not supported)", tree, unit);
-            return ERROR;
-        }
-        if (tree.getInitializers() != null) {
-            List<Expr> elements = new ArrayList<>();
-            for (ExpressionTree e : tree.getInitializers()) {
-                Expr element = expression(new TreePath(path, e));
-                if (element == ERROR) {
-                    return ERROR;
-                }
-                elements.add(element);
-            }
-            return new Expr.ArrayLiteral(type.get(), elements);
-        }
-        List<Expr> dims = new ArrayList<>();
-        for (ExpressionTree d : tree.getDimensions()) {
-            Expr dim = expression(new TreePath(path, d));
-            if (dim == ERROR) {
-                return ERROR;
-            }
-            dims.add(dim);
-        }
-        return new Expr.NewArray(type.get(), dims);
-    }
-
-    private Expr call(TreePath path, MethodInvocationTree tree) {
-        if (tree.getMethodSelect() instanceof MemberSelectTree m && m.getIdentifier().contentEquals("clone")
-                && tree.getArguments().isEmpty()) {
-            TreePath of = new TreePath(new TreePath(path, m), m.getExpression());
-            if (attribution.typeOf(of).getKind() == TypeKind.ARRAY) {
-                Expr array = expression(of);
-                return array == ERROR ? ERROR : new Expr.Clone(array);
-            }
-        }
-        Element element = trees.getElement(path);
-        if (!(element instanceof ExecutableElement method)) {
-            return unsupported(tree, "this call cannot be resolved: fix the compile error first");
-        }
-        List<Expr> args = new ArrayList<>();
-        for (ExpressionTree a : tree.getArguments()) {
-            args.add(expression(new TreePath(path, a)));
-        }
-        if (args.stream().anyMatch(a -> a == ERROR)) {
-            return ERROR;
-        }
-        String name = method.getSimpleName().toString();
-        Optional<org.cotangent.processor.ir.Callee> callee = callees.resolve(method);
-        if (callee.isPresent() && callee.get().returnType().rank() > 0) {
-            return unsupported(tree, "calling '" + name + "', which returns an array, from differentiated code is not "
-                    + "supported yet: make it a void method that writes an output array parameter");
-        }
-        if (callee.isPresent()) {
-            Expr receiver = null;
-            if (!callee.get().isStatic()) {
-                if (tree.getMethodSelect() instanceof MemberSelectTree m) {
-                    receiver = expression(new TreePath(new TreePath(path, m), m.getExpression()));
-                } else if (self != null) {
-                    receiver = new Expr.VarRef(self);
-                } else {
-                    return unsupported(tree, "instance method '" + name + "' needs a receiver: call it on an "
-                            + "object passed as a parameter");
-                }
-                if (receiver == ERROR) {
-                    return ERROR;
-                }
-            }
-            Expr call = new Expr.Call(callee.get(), receiver, args, callee.get().returnType());
-            callSites.put(call, tree);
-            return call;
-        }
-        TypeElement owner = (TypeElement) method.getEnclosingElement();
-        String ownerQualified = owner.getQualifiedName().toString();
-        if (!method.getModifiers().contains(Modifier.STATIC)) {
-            return unsupported(tree, "calling instance method '" + name + "', which has no derivative, is not "
-                    + "supported: mark it @Differentiable, or compute the value in the caller and pass it in");
-        }
-        boolean allDouble = method.getParameters().stream().allMatch(p -> p.asType().getKind() == TypeKind.DOUBLE);
-        if ((ownerQualified.equals("java.lang.Math") || ownerQualified.equals("java.lang.StrictMath"))
-                && allDouble && method.getReturnType().getKind() == TypeKind.DOUBLE) {
-            Optional<MathFn> fn = MathFn.lookup(name, args.size());
-            if (fn.isPresent()) {
-                return new Expr.MathCall(owner.getSimpleName().toString(), fn.get(), args);
-            }
-            if (!args.isEmpty()) {
-                return unsupported(tree, "Math." + name + " has no derivative in Cotangent: write the "
-                        + "computation with the supported Math functions, or use @CustomVjp");
-            }
-        }
-        if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            return unsupported(tree, "private method '" + name + "' cannot be called from the generated "
-                    + "class yet: make it package-private");
-        }
-        if (method.isVarArgs()) {
-            return unsupported(tree, "varargs call '" + name + "' cannot be differentiated: call a method with "
-                    + "fixed parameters");
-        }
-        for (int i = 0; i < args.size(); i++) {
-            TypeMirror p = method.getParameters().get(i).asType();
-            if (TypeMapper.map(p).isEmpty() || TypeMapper.isFloat(p)) {
-                return unsupported(tree, "call of '" + name + "' passes a value of type " + p
-                        + ", which Cotangent cannot handle: use double, int, long or boolean parameters");
-            }
-        }
-        Type result = TypeMapper.map(method.getReturnType()).orElse(null);
-        if (result == null || TypeMapper.isFloat(method.getReturnType()) || result.rank() > 0
-                || result.base() == Type.Base.OTHER) {
-            return unsupported(tree, "call of '" + name + "' returns " + method.getReturnType()
-                    + ", which Cotangent cannot handle: use a method returning double, int, long or boolean");
-        }
-        Optional<String> random = screen.nonDeterminism(method);
-        if (random.isPresent()) {
-            String via = random.get().equals(CallScreen.qualifiedName(method)) ? ""
-                    : " (it calls " + random.get() + ")";
-            reporter.error(Problem.NON_DETERMINISTIC, "'" + name + "' is not deterministic" + via + ": a derivative "
-                    + "evaluates the function more than once and would see different values; draw the value outside "
-                    + "and pass it in as a parameter", tree, unit);
-            return ERROR;
-        }
-        java.util.Set<String> written = callees.writtenParameters(method, true);
-        List<Boolean> writes = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            writes.add(args.get(i).type().rank() > 0
-                    && written.contains(method.getParameters().get(i).getSimpleName().toString()));
-        }
-        Expr call = new Expr.StaticCall(ownerName(owner), name, args, result, writes);
-        callSites.put(call, tree);
-        if (result.base() == Type.Base.INT || result.base() == Type.Base.LONG) {
-            screen.valueCarrier(method).ifPresent(carrier -> valueCarriers.put(call, carrier));
-        }
-        return call;
-    }
-
-    /** How generated code in the user's package names {@code type}. */
-    String ownerName(TypeElement type) {
-        return ownerName(elements, userPackage, type);
-    }
-
-    /** How generated code in {@code userPackage} names {@code type}. */
-    static String ownerName(Elements elements, PackageElement userPackage, TypeElement type) {
-        String qualified = type.getQualifiedName().toString();
-        PackageElement pkg = elements.getPackageOf(type);
-        String pkgName = pkg.getQualifiedName().toString();
-        if (pkgName.equals("java.lang") || pkg.equals(userPackage)) {
-            return pkgName.isEmpty() ? qualified : qualified.substring(pkgName.length() + 1);
-        }
-        return qualified;
-    }
-
-    private Type literalType(Tree tree) {
-        return switch (tree.getKind()) {
-            case INT_LITERAL -> Type.INT;
-            case LONG_LITERAL -> Type.LONG;
-            case BOOLEAN_LITERAL -> Type.BOOLEAN;
-            default -> Type.DOUBLE;
-        };
-    }
-
-    private String sourceText(Tree tree) {
-        try {
-            if (source == null) {
-                source = unit.getSourceFile().getCharContent(true);
-            }
-            long start = trees.getSourcePositions().getStartPosition(unit, tree);
-            long end = trees.getSourcePositions().getEndPosition(unit, tree);
-            if (start >= 0 && end > start && end <= source.length()) {
-                return source.subSequence((int) start, (int) end).toString();
-            }
-        } catch (IOException e) {
-            // fall back to javac's rendering of the literal below
-        }
-        return tree.toString();
+        return exprs.expression(path);
     }
 }

@@ -60,7 +60,7 @@ final class CalleeResolver {
             return Optional.empty();
         }
         TypeElement owner = (TypeElement) method.getEnclosingElement();
-        String ownerName = BodyReader.ownerName(elements, userPackage, owner);
+        String ownerName = TypeMapper.ownerName(elements, userPackage, owner);
         List<Type> params = new ArrayList<>();
         for (VariableElement p : method.getParameters()) {
             Optional<Type> t = TypeMapper.map(p.asType());
@@ -96,7 +96,7 @@ final class CalleeResolver {
         String jvpName = Names.jvp(method.getSimpleName().toString());
         Optional<ExecutableElement> jvpRule = jvpRules.ruleFor(method);
         if (jvpRule.isPresent()) {
-            jvpOwner = BodyReader.ownerName(elements, userPackage, (TypeElement) jvpRule.get().getEnclosingElement());
+            jvpOwner = TypeMapper.ownerName(elements, userPackage, (TypeElement) jvpRule.get().getEnclosingElement());
             jvpName = jvpRule.get().getSimpleName().toString();
         }
         String tangentOwner = differentiable.isPresent() && rule.isEmpty()
@@ -104,7 +104,7 @@ final class CalleeResolver {
         String vjpOwner;
         String vjpName;
         if (rule.isPresent()) {
-            vjpOwner = BodyReader.ownerName(elements, userPackage, (TypeElement) rule.get().getEnclosingElement());
+            vjpOwner = TypeMapper.ownerName(elements, userPackage, (TypeElement) rule.get().getEnclosingElement());
             vjpName = rule.get().getSimpleName().toString();
         } else {
             String pkg = elements.getPackageOf(owner).getQualifiedName().toString();

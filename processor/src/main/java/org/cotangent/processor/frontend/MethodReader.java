@@ -47,7 +47,7 @@ public final class MethodReader {
         int errorsBefore = reporter.errorCount();
         javax.lang.model.element.PackageElement userPackage = elements.getPackageOf(method);
         Optional<Signature> signature = new SignatureReader(reporter,
-                type -> BodyReader.ownerName(elements, userPackage, type)).read(method, annotation);
+                type -> TypeMapper.ownerName(elements, userPackage, type)).read(method, annotation);
         TreePath path = trees.getPath(method);
         if (signature.isEmpty() || path == null) {
             if (path == null && reporter.errorCount() == errorsBefore) {

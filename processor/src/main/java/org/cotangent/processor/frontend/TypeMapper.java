@@ -2,9 +2,12 @@ package org.cotangent.processor.frontend;
 
 import org.cotangent.processor.ir.Type;
 
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 import java.util.Optional;
 
 /** Maps javac's types onto the IR's; anything else is empty, and the caller reports it. */
@@ -40,5 +43,16 @@ final class TypeMapper {
             element = ((ArrayType) element).getComponentType();
         }
         return element.getKind() == TypeKind.FLOAT;
+    }
+
+    /** How generated code in {@code userPackage} names {@code type}. */
+    static String ownerName(Elements elements, PackageElement userPackage, TypeElement type) {
+        String qualified = type.getQualifiedName().toString();
+        PackageElement pkg = elements.getPackageOf(type);
+        String pkgName = pkg.getQualifiedName().toString();
+        if (pkgName.equals("java.lang") || pkg.equals(userPackage)) {
+            return pkgName.isEmpty() ? qualified : qualified.substring(pkgName.length() + 1);
+        }
+        return qualified;
     }
 }

@@ -3,7 +3,6 @@ package org.cotangent.processor.transform.reverse;
 import org.cotangent.processor.analysis.ArrayWrites;
 import org.cotangent.processor.analysis.ToBeRecorded;
 import org.cotangent.processor.ir.AssignOp;
-import org.cotangent.processor.ir.Build;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.IrWalk;
 import org.cotangent.processor.ir.Stmt;
