@@ -1,13 +1,12 @@
 package org.cotangent.processor;
 
-import com.sun.source.util.TreePath;
-import com.sun.source.util.Trees;
-import org.cotangent.processor.diag.Problem;
-import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.diag.Message;
 import org.cotangent.processor.emit.ClassEmitter;
 import org.cotangent.processor.frontend.CustomRules;
 import org.cotangent.processor.frontend.MethodReader;
 import org.cotangent.processor.frontend.ReadResult;
+import org.cotangent.processor.frontend.Reporter;
+import org.cotangent.processor.frontend.Sources;
 import org.cotangent.processor.ir.Function;
 import org.cotangent.processor.ir.GeneratedClass;
 import org.cotangent.processor.ir.GeneratedMethod;
@@ -35,7 +34,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,7 +56,7 @@ public final class CotangentProcessor extends AbstractProcessor {
     private static final Set<String> OWN = Set.of(DIFFERENTIABLE, CustomRules.CUSTOM_VJP, CustomRules.CUSTOM_JVP,
             "javax.annotation.processing.Generated");
 
-    private Trees trees;
+    private Sources sources;
     private Reporter reporter;
     static final String INLINE_OPTION = "cotangent.inline";
 
@@ -95,12 +93,8 @@ public final class CotangentProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
-        try {
-            trees = Trees.instance(env);
-        } catch (IllegalArgumentException | LinkageError e) {
-            trees = null;
-        }
-        reporter = new Reporter(env.getMessager(), trees);
+        sources = Sources.of(env);
+        reporter = sources.reporter();
     }
 
     @Override
@@ -130,9 +124,7 @@ public final class CotangentProcessor extends AbstractProcessor {
                 }
             }
         }
-        if (trees != null) {
-            new HiddenMethods(trees, reporter).check(round.getRootElements());
-        }
+        sources.checkHiddenMethods(round.getRootElements());
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
         for (Element e : round.getElementsAnnotatedWith(annotation)) {
             if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD) {
@@ -142,13 +134,10 @@ public final class CotangentProcessor extends AbstractProcessor {
         if (byClass.isEmpty()) {
             return claimed;
         }
-        if (trees == null) {
+        if (!sources.available()) {
             if (!reportedNoTrees) {
                 reportedNoTrees = true;
-                reporter.error(Problem.NO_TREE_API, "Cotangent needs javac's Tree API to read method bodies, "
-                        + "and this compiler does not provide it: compile with javac (Maven's or Gradle's "
-                        + "default, without an IDE's own compiler)",
-                        byClass.values().iterator().next().get(0));
+                reporter.error(Message.NO_TREE_API, byClass.values().iterator().next().get(0));
             }
             return claimed;
         }
@@ -160,9 +149,8 @@ public final class CotangentProcessor extends AbstractProcessor {
             try {
                 processClass(e.getKey(), e.getValue(), annotation);
             } catch (RuntimeException | LinkageError | StackOverflowError t) {
-                reporter.error(Problem.INTERNAL_ERROR, "internal error while generating derivatives for class '"
-                        + e.getKey().getSimpleName() + "' (" + t.getClass().getSimpleName() + ": " + t.getMessage()
-                        + "); please report it with the method's source", e.getKey());
+                reporter.error(Message.INTERNAL_CLASS, e.getKey(), e.getKey().getSimpleName(),
+                        t.getClass().getSimpleName() + ": " + t.getMessage());
             }
         }
         return claimed;
@@ -172,9 +160,7 @@ public final class CotangentProcessor extends AbstractProcessor {
         if (!checkOwner(owner, methods.get(0))) {
             return;
         }
-        MethodReader reader = new MethodReader(trees, processingEnv.getElementUtils(), reporter, customRules,
-                jvpRules);
-        FunctionCompiler compiler = new FunctionCompiler(reporter);
+        MethodReader reader = sources.methodReader(processingEnv.getElementUtils(), customRules, jvpRules);
         List<GeneratedClass.RecordDecl> records = new ArrayList<>();
         List<GeneratedMethod> out = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
@@ -183,9 +169,7 @@ public final class CotangentProcessor extends AbstractProcessor {
         for (ExecutableElement method : methods) {
             String name = method.getSimpleName().toString();
             if (counts.get(name) > 1) {
-                reporter.error(Problem.OVERLOADED, "'" + name + "' has another @Differentiable overload, and the "
-                        + "generated names (" + Names.grad(name) + ", " + Names.vjp(name) + ") would clash: rename "
-                        + "one of them", method);
+                reporter.error(Message.OVERLOADED, method, name, Names.grad(name), Names.vjp(name));
                 continue;
             }
             try {
@@ -202,14 +186,13 @@ public final class CotangentProcessor extends AbstractProcessor {
             try {
                 Map<String, Function> callees = new HashMap<>(inlinable);
                 callees.remove(name);
-                TreePath path = trees.getPath(method);
-                Optional<List<GeneratedMethod>> methodsOut = compiler.compile(read, method, callees,
-                        path.getCompilationUnit());
-                if (methodsOut.isPresent()) {
+                FunctionCompiler.Compiled compiled = FunctionCompiler.compile(read, callees);
+                reporter.report(compiled.findings(), read, method);
+                if (!compiled.methods().isEmpty()) {
                     if (read.function().returnType().isScalarDouble()) {
                         records.add(GradWrapper.record(read.function()));
                     }
-                    out.addAll(methodsOut.get());
+                    out.addAll(compiled.methods());
                 }
             } catch (RuntimeException | StackOverflowError t) {
                 internalError(name, t, method);
@@ -268,7 +251,7 @@ public final class CotangentProcessor extends AbstractProcessor {
                 all.add(0, earlier);
             }
             TypeElement user = processingEnv.getElementUtils().getTypeElement(e.getKey());
-            boolean userClass = user != null && trees.getPath(user) != null && !isGenerated(user);
+            boolean userClass = user != null && sources.hasSource(user) && !isGenerated(user);
             if (all.size() == 1 && !userClass) {
                 generatedFor.put(e.getKey(), all.get(0));
                 continue;
@@ -276,12 +259,13 @@ public final class CotangentProcessor extends AbstractProcessor {
             String simple = e.getKey().substring(e.getKey().lastIndexOf('.') + 1);
             for (TypeElement owner : e.getValue()) {
                 clashing.add(owner);
-                String others = userClass ? "your class " + simple
-                        : all.stream().filter(o -> o != owner).map(o -> "'" + nestedName(o) + "'")
-                        .collect(java.util.stream.Collectors.joining(" and "));
-                reporter.error(Problem.NAME_CLASH, "the derivatives of '" + nestedName(owner) + "' would be generated "
-                        + "as class " + simple + ", " + (userClass ? "which is already " + others
-                        : "as would those of " + others) + ": rename one of the classes", owner);
+                if (userClass) {
+                    reporter.error(Message.DERIVATIVES_CLASS_TAKEN, owner, nestedName(owner), simple);
+                } else {
+                    String others = all.stream().filter(o -> o != owner).map(o -> "'" + nestedName(o) + "'")
+                            .collect(java.util.stream.Collectors.joining(" and "));
+                    reporter.error(Message.DERIVATIVES_CLASS_SHARED, owner, nestedName(owner), simple, others);
+                }
             }
         }
         return clashing;
@@ -298,9 +282,7 @@ public final class CotangentProcessor extends AbstractProcessor {
     }
 
     private void internalError(String name, Throwable t, ExecutableElement method) {
-        reporter.error(Problem.INTERNAL_ERROR, "internal error while differentiating '" + name + "' ("
-                + t.getClass().getSimpleName() + ": " + t.getMessage() + "); please report it with the "
-                + "method's source, and meanwhile write its derivative with @CustomVjp", method);
+        reporter.error(Message.INTERNAL_METHOD, method, name, t.getClass().getSimpleName() + ": " + t.getMessage());
     }
 
     /**
@@ -331,9 +313,7 @@ public final class CotangentProcessor extends AbstractProcessor {
             String where = owner.getKind() == ElementKind.CLASS ? "an inner (non-static) class"
                     : "a" + (owner.getKind() == ElementKind.INTERFACE || owner.getKind() == ElementKind.ENUM ? "n " : " ")
                     + owner.getKind().toString().toLowerCase().replace('_', ' ');
-            reporter.error(Problem.UNSUPPORTED_METHOD, "@Differentiable methods must be declared in a plain class, "
-                    + "top-level or static nested, not in " + where + ": move '" + first.getSimpleName()
-                    + "' into such a class", first);
+            reporter.error(Message.OWNER_KIND, first, where, first.getSimpleName());
             return false;
         }
         return true;
@@ -355,8 +335,7 @@ public final class CotangentProcessor extends AbstractProcessor {
                 w.write(source);
             }
         } catch (IOException e) {
-            reporter.error(Problem.INTERNAL_ERROR, "could not write " + qualified + ": " + e.getMessage()
-                    + "; check that the generated-sources directory is writable", owner);
+            reporter.error(Message.WRITE_FAILED, owner, qualified, e.getMessage());
         }
     }
 }

@@ -1,9 +1,8 @@
 package org.cotangent.processor;
 
-import com.sun.source.tree.Tree;
 import org.cotangent.processor.analysis.Activity;
-import org.cotangent.processor.diag.Problem;
-import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.analysis.DerivativeChecks;
+import org.cotangent.processor.diag.Finding;
 import org.cotangent.processor.frontend.ReadResult;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.Function;
@@ -19,26 +18,25 @@ import org.cotangent.processor.transform.reverse.ReverseTransform;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Runs the middle of the pipeline for one method: lower to a single exit, analyse activity, reject
- * calls that would need a derivative Cotangent does not have, then generate the derivative methods.
+ * Runs the middle of the pipeline for one method: lower to a single exit, analyse activity, check
+ * that every derivative it needs exists ({@link DerivativeChecks}), then generate the derivative
+ * methods.
  */
 final class FunctionCompiler {
-    private final Reporter reporter;
-
-    FunctionCompiler(Reporter reporter) {
-        this.reporter = reporter;
+    /**
+     * What compiling one method gave: the generated methods, or none and the problems found (none
+     * either when the read had errors, which the front end reported).
+     */
+    record Compiled(List<GeneratedMethod> methods, List<Finding> findings) {
     }
 
-    /**
-     * The generated methods of {@code read}, or empty after reporting why not; calls of the methods
-     * in {@code inlinable} (by name) are inlined first.
-     */
-    Optional<List<GeneratedMethod>> compile(ReadResult read, javax.lang.model.element.ExecutableElement method,
-                                            java.util.Map<String, Function> inlinable,
-                                            com.sun.source.tree.CompilationUnitTree unit) {
+    private FunctionCompiler() {
+    }
+
+    /** The generated methods of {@code read}; calls of the methods in {@code inlinable} (by name) are inlined first. */
+    static Compiled compile(ReadResult read, java.util.Map<String, Function> inlinable) {
         Function fn = read.function();
         Names names = new Names(userNames(fn));
         Stmt.Block withCalls = org.cotangent.processor.lower.ScalarReplacement.apply(
@@ -52,9 +50,15 @@ final class FunctionCompiler {
             fn.params().stream().filter(p -> p.type().rank() > 0 && p.type().isFloating()).forEach(outputs::add);
         }
         Activity activity = Activity.of(lowered.body(), fn.wrt(), outputs);
-        if (!checkCalls(lowered, activity, read, unit) || !checkFieldAliases(read, unit) || !read.complete()
-                || !checkOutputs(fn, lowered.body(), activity, method)) {
-            return Optional.empty();
+        List<Finding> findings = DerivativeChecks.calls(fn, lowered, activity, read.valueCarriers());
+        if (findings.isEmpty()) {
+            findings = DerivativeChecks.fieldAliases(fn);
+        }
+        if (findings.isEmpty() && read.complete()) {
+            findings = DerivativeChecks.outputs(fn, lowered.body(), activity);
+        }
+        if (!findings.isEmpty() || !read.complete()) {
+            return new Compiled(List.of(), findings);
         }
         GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy());
         List<GeneratedMethod> out = new ArrayList<>();
@@ -76,164 +80,7 @@ final class FunctionCompiler {
                 }
             }
         }
-        return Optional.of(out);
-    }
-
-    private boolean checkCalls(ControlFlow.Result lowered, Activity activity, ReadResult read,
-                               com.sun.source.tree.CompilationUnitTree unit) {
-        int before = reporter.errorCount();
-        // the body as read (the lowered one has rebuilt calls): its trees give the errors their positions
-        IrWalk.forEachStmt(read.function().body(), s -> {
-            for (Expr own : IrWalk.ownExprs(s)) {
-                IrWalk.forEachExpr(own, e -> {
-                    if (e instanceof Expr.Call c) {
-                        checkArguments(c, activity, read, unit);
-                    } else if (e instanceof Expr.StaticCall c) {
-                        String carrier = read.valueCarriers().get(c);
-                        if (carrier != null && c.args().stream().anyMatch(a -> a.type().isFloating() && activity.isVaried(a))) {
-                            String via = carrier.endsWith("." + c.name()) ? "" : " (through " + carrier + ")";
-                            reporter.error(Problem.NO_DERIVATIVE_FOR_CALL, "'" + c.name() + "' turns a value that "
-                                    + "depends on a differentiated parameter into an integer" + via + " that may carry "
-                                    + "that value, not only a step of it, and has no derivative: a derivative through "
-                                    + "the integer would be lost. Use a cast or Math.floor/Math.round if a step is "
-                                    + "meant; else write the computation with doubles", read.callSites().get(c), unit);
-                            return;
-                        }
-                        for (int k = 0; k < c.args().size(); k++) {
-                            Expr a = c.args().get(k);
-                            if (a.type().rank() > 0 && c.writes().get(k) && activity.isVaried(a)) {
-                                reporter.error(Problem.NO_DERIVATIVE_FOR_CALL, "'" + c.name() + "' may write into "
-                                        + "an array that depends on a differentiated parameter, and has no derivative: "
-                                        + "mark it @Differentiable, or write its derivative with @CustomVjp(of = \""
-                                        + c.name() + "\")", read.callSites().get(c), unit);
-                                return;
-                            }
-                        }
-                    }
-                });
-            }
-            Var target = s instanceof Stmt.Return ? lowered.result() : IrWalk.definedVar(s);
-            Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value()
-                    : s instanceof Stmt.Return r ? r.value() : null;
-            if (target == null || value == null || !activity.isUseful(target)) {
-                return;
-            }
-            IrWalk.forEachExpr(value, e -> {
-                if (e instanceof Expr.StaticCall c && c.type().isFloating()
-                        && c.args().stream().anyMatch(activity::isVaried)) {
-                    Tree tree = read.callSites().get(c);
-                    reporter.error(Problem.NO_DERIVATIVE_FOR_CALL, "no derivative for the call of '" + c.name()
-                            + "', which gets an argument that depends on a differentiated parameter: mark '"
-                            + c.name() + "' @Differentiable, or write its derivative with @CustomVjp(of = \""
-                            + c.name() + "\")", tree, unit);
-                }
-            });
-        });
-        return reporter.errorCount() == before;
-    }
-
-    /**
-     * A method that returns no scalar hands its derivative back through the arrays it writes: their
-     * accumulators are where {@code _vjp} is seeded. An array parameter that receives values
-     * depending on differentiated parameters but is not itself differentiated would have no
-     * accumulator, so every derivative through it would silently be 0: an error at the parameter.
-     */
-    private boolean checkOutputs(Function fn, Stmt.Block body, Activity activity,
-                                 javax.lang.model.element.ExecutableElement method) {
-        if (fn.returnType().isScalarDouble()) {
-            return true;
-        }
-        int before = reporter.errorCount();
-        for (Var p : fn.params()) {
-            if (p.type().rank() == 0 || !p.type().isFloating() || fn.wrt().contains(p) || !activity.isVaried(p)
-                    || !writes(body, p)) {
-                continue;
-            }
-            javax.lang.model.element.Element at = method;
-            for (javax.lang.model.element.VariableElement param : method.getParameters()) {
-                if (param.getSimpleName().contentEquals(p.name())) {
-                    at = param;
-                }
-            }
-            reporter.error(Problem.OUTPUT_NOT_IN_WRT, "'" + fn.name() + "' writes values that depend on its "
-                    + "differentiated parameters into '" + p.name() + "', which is not in wrt: its derivative "
-                    + "flows back through that array's accumulator, so add '" + p.name() + "' to wrt", at);
-        }
-        return reporter.errorCount() == before;
-    }
-
-    private static boolean writes(Stmt.Block body, Var array) {
-        boolean[] found = {false};
-        IrWalk.forEachStmt(body, s -> {
-            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
-                    && array.equals(IrWalk.rootVar(a.target()))) {
-                found[0] = true;
-            }
-            for (Expr own : IrWalk.ownExprs(s)) {
-                IrWalk.forEachExpr(own, e -> {
-                    if (e instanceof Expr.Call c) {
-                        for (int k = 0; k < c.args().size(); k++) {
-                            found[0] |= c.callee().writes().get(k) && array.equals(IrWalk.rootVar(c.args().get(k)));
-                        }
-                    }
-                });
-            }
-        });
-        return found[0];
-    }
-
-    /**
-     * A local array that points into an array held by a field shares the field's storage: writing
-     * into it is a field write (COT005), reported at the write.
-     */
-    private boolean checkFieldAliases(ReadResult read, com.sun.source.tree.CompilationUnitTree unit) {
-        int before = reporter.errorCount();
-        java.util.Set<Var> fieldAliases = new java.util.HashSet<>();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Stmt s : statements(read.function().body())) {
-                Var target = s instanceof Stmt.Decl d ? d.var()
-                        : s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r ? r.var() : null;
-                Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
-                if (target != null && value != null && target.type().rank() > 0 && !fieldAliases.contains(target)
-                        && pointsIntoField(value, fieldAliases)) {
-                    fieldAliases.add(target);
-                    changed = true;
-                }
-            }
-        }
-        for (Stmt s : statements(read.function().body())) {
-            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
-                    && fieldAliases.contains(IrWalk.rootVar(a.target()))) {
-                reporter.error(Problem.FIELD_WRITE, "this writes into an array that a field holds (through the local '"
-                        + IrWalk.rootVar(a.target()).name() + "'), a side effect Cotangent cannot differentiate: "
-                        + "make a local copy with clone() and write into that", read.statementSites().get(s), unit);
-            }
-        }
-        return reporter.errorCount() == before;
-    }
-
-    private static boolean pointsIntoField(Expr e, java.util.Set<Var> fieldAliases) {
-        if (e instanceof Expr.FieldRef || e instanceof Expr.InstanceField) {
-            return true;
-        }
-        if (e instanceof Expr.VarRef r) {
-            return fieldAliases.contains(r.var());
-        }
-        if (e instanceof Expr.ArrayAccess a) {
-            return pointsIntoField(a.array(), fieldAliases);
-        }
-        if (e instanceof Expr.Conditional c) {
-            return pointsIntoField(c.whenTrue(), fieldAliases) || pointsIntoField(c.whenFalse(), fieldAliases);
-        }
-        return false;
-    }
-
-    private static List<Stmt> statements(Stmt.Block body) {
-        List<Stmt> out = new ArrayList<>();
-        IrWalk.forEachStmt(body, out::add);
-        return out;
+        return new Compiled(out, List.of());
     }
 
     /** Forward mode needs every callee's {@code _jvp}: a method with only a {@code @CustomVjp} has none. */
@@ -256,19 +103,6 @@ final class FunctionCompiler {
             }
         });
         return ok[0];
-    }
-
-    private void checkArguments(Expr.Call c, Activity activity, ReadResult read,
-                                com.sun.source.tree.CompilationUnitTree unit) {
-        for (int k = 0; k < c.args().size(); k++) {
-            Expr arg = c.args().get(k);
-            if (!c.callee().wrt().get(k) && arg.type().isFloating() && activity.isVaried(arg)) {
-                reporter.error(Problem.NOT_DIFFERENTIATED_ARGUMENT, "argument " + (k + 1) + " of '"
-                        + c.callee().name() + "' depends on a differentiated parameter, but '" + c.callee().name()
-                        + "' is not differentiated with respect to that parameter: add it to its wrt",
-                        read.callSites().get(c), unit);
-            }
-        }
     }
 
     private static List<String> userNames(Function fn) {

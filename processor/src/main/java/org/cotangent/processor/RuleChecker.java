@@ -1,24 +1,21 @@
 package org.cotangent.processor;
 
-import org.cotangent.processor.diag.Problem;
-import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.diag.Message;
+import org.cotangent.processor.frontend.Reporter;
 import org.cotangent.processor.frontend.CustomRules;
 
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Checks that a {@code @CustomVjp} rule has exactly the signature Cotangent would generate for the
@@ -50,8 +47,7 @@ final class RuleChecker {
         String of = named.of();
         TypeElement in = named.in();
         if (!rule.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(Problem.CUSTOM_RULE_MISMATCH, simpleName + " rule '" + rule.getSimpleName()
-                    + "' must be static: add the static modifier", rule, mirror);
+            reporter.errorOnAnnotation(Message.RULE_NOT_STATIC, rule, mirror, simpleName, rule.getSimpleName());
             return;
         }
         List<ExecutableElement> targets = new ArrayList<>();
@@ -61,10 +57,8 @@ final class RuleChecker {
             }
         }
         if (targets.size() != 1) {
-            reporter.error(Problem.CUSTOM_RULE_MISMATCH, simpleName + "(of = \"" + of + "\") names "
-                    + (targets.isEmpty() ? "no method" : "an overloaded method") + " of " + in.getSimpleName()
-                    + ": use the name of exactly one method (and in = X.class if it lives in another class)",
-                    rule, mirror);
+            reporter.errorOnAnnotation(Message.RULE_TARGET, rule, mirror, simpleName, of,
+                    targets.isEmpty() ? "no method" : "an overloaded method", in.getSimpleName());
             return;
         }
         ExecutableElement target = targets.get(0);
@@ -80,12 +74,11 @@ final class RuleChecker {
                     : expectedReturn.equals("double[]") ? "org.cotangent.runtime.DualVector" : expectedReturn;
         }
         if (!expected.equals(actual) || !expectedReturn.equals(erasure(rule.getReturnType()))) {
-            reporter.error(Problem.CUSTOM_RULE_MISMATCH, simpleName + " rule '" + rule.getSimpleName()
-                    + "' for '" + of + "' has the signature " + erasure(rule.getReturnType()) + " " + actual
-                    + "; declare it as " + expectedReturn + " " + expected
-                    + (annotation.endsWith("Jvp") ? " (parameters, then one tangent per double, double[] or double[][] "
-                    + "parameter)" : " (parameters, then double seed unless void, then one accumulator per double, "
-                    + "double[] or double[][] parameter)"), rule, mirror);
+            reporter.errorOnAnnotation(Message.RULE_SIGNATURE, rule, mirror, simpleName, rule.getSimpleName(), of,
+                    erasure(rule.getReturnType()) + " " + actual, expectedReturn + " " + expected,
+                    annotation.endsWith("Jvp") ? "parameters, then one tangent per double, double[] or double[][] "
+                    + "parameter" : "parameters, then double seed unless void, then one accumulator per double, "
+                    + "double[] or double[][] parameter");
         }
     }
 

@@ -20,13 +20,13 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class Attribution {
     private final Trees trees;
-    private final org.cotangent.processor.diag.Reporter reporter;
+    private final Reporter reporter;
     private final javax.lang.model.util.Elements elements;
     private final java.util.Map<com.sun.source.tree.CompilationUnitTree, Boolean> refusedUnits =
             new java.util.IdentityHashMap<>();
 
     /** {@code reporter} and {@code elements} serve {@link #refuses}; without them nothing is refused. */
-    public Attribution(Trees trees, org.cotangent.processor.diag.Reporter reporter,
+    public Attribution(Trees trees, Reporter reporter,
                        javax.lang.model.util.Elements elements) {
         this.trees = trees;
         this.reporter = reporter;
@@ -89,11 +89,8 @@ public final class Attribution {
                     if (missing != null) {
                         refused[0] = true;
                         if (reporter.firstTime(node)) {
-                            reporter.error(org.cotangent.processor.diag.Problem.UNSUPPORTED_STATEMENT, "'var "
-                                    + node.getName() + "' takes its type from " + missing + ", which Cotangent "
-                                    + "generates only after reading this file (javac cannot infer it before): "
-                                    + "write the type instead of 'var', e.g. " + missing + ".FGradient for a "
-                                    + "gradient record or double for a _vjp value", node, unit);
+                            reporter.error(org.cotangent.processor.diag.Message.VAR_OF_GENERATED, node, unit,
+                                    node.getName(), missing);
                         }
                     }
                 }

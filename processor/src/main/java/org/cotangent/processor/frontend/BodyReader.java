@@ -21,8 +21,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import org.cotangent.processor.diag.Problem;
-import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.diag.Message;
 import org.cotangent.processor.ir.AssignOp;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.SourcePos;
@@ -171,8 +170,7 @@ final class BodyReader {
                         || inner instanceof WhileLoopTree || inner instanceof DoWhileLoopTree) {
                     return loops.loop(new TreePath(path, inner), t.getLabel().toString());
                 }
-                reporter.error(Problem.UNSUPPORTED_STATEMENT, "a label on anything but a loop is not supported: "
-                        + "remove the label, or put it on a loop", tree, unit);
+                reporter.error(Message.LABEL_NOT_ON_LOOP, tree, unit);
                 return null;
             }
             case BREAK: {
@@ -233,18 +231,15 @@ final class BodyReader {
     }
 
     private void unsupportedStatement(Tree tree) {
-        String advice = switch (tree.getKind()) {
-            case TRY -> "try/catch/finally cannot be differentiated: move the guarded code out of the "
-                    + "@Differentiable method";
-            case SYNCHRONIZED -> "a synchronized block cannot be differentiated: move the synchronization to the caller";
-            case THROW -> "throw is not supported yet: move the argument check to the caller";
-            case ASSERT -> "assert is not supported yet: move the assertion to the caller";
-            case CLASS, INTERFACE, ENUM, RECORD -> "a local class cannot be differentiated: move it out of the "
-                    + "method";
-            default -> "the statement '" + tree.getKind().toString().toLowerCase().replace('_', ' ')
-                    + "' cannot be differentiated: move it out of the @Differentiable method";
-        };
-        reporter.error(Problem.UNSUPPORTED_STATEMENT, advice, tree, unit);
+        switch (tree.getKind()) {
+            case TRY -> reporter.error(Message.TRY, tree, unit);
+            case SYNCHRONIZED -> reporter.error(Message.SYNCHRONIZED, tree, unit);
+            case THROW -> reporter.error(Message.THROW, tree, unit);
+            case ASSERT -> reporter.error(Message.ASSERT, tree, unit);
+            case CLASS, INTERFACE, ENUM, RECORD -> reporter.error(Message.LOCAL_CLASS, tree, unit);
+            default -> reporter.error(Message.STATEMENT, tree, unit,
+                    tree.getKind().toString().toLowerCase().replace('_', ' '));
+        }
     }
 
     private Stmt declaration(TreePath path, VariableTree tree) {
@@ -254,15 +249,12 @@ final class BodyReader {
         Optional<Type> type = TypeMapper.map(mirror);
         if (TypeMapper.isFloat(mirror)) {
             rejected.add(element);
-            reporter.error(Problem.UNSUPPORTED_TYPE, "local '" + name
-                    + "' is a float: Cotangent differentiates double only; declare it double", tree, unit);
+            reporter.error(Message.FLOAT_LOCAL, tree, unit, name);
             return null;
         }
         if (type.isEmpty() || type.get().base() == Type.Base.OTHER || type.get().base() == Type.Base.VOID) {
             rejected.add(element);
-            reporter.error(Problem.UNSUPPORTED_TYPE, "local '" + name + "' has type " + mirror
-                    + ", which Cotangent cannot differentiate: use double, double[], double[][], int, int[], "
-                    + "long or boolean", tree, unit);
+            reporter.error(Message.LOCAL_TYPE, tree, unit, name, mirror);
             return null;
         }
         Var var = declareLocal(element, name, type.get());
@@ -309,14 +301,12 @@ final class BodyReader {
                     return new Stmt.ExprStmt(call, pos);
                 }
                 if (call != ERROR) {
-                    reporter.error(Problem.UNSUPPORTED_STATEMENT, "a call whose result is discarded does nothing "
-                            + "to the derivative: remove it", tree, unit);
+                    reporter.error(Message.DISCARDED_CALL, tree, unit);
                 }
                 return null;
             }
             default:
-                reporter.error(Problem.UNSUPPORTED_STATEMENT, "this expression statement cannot be "
-                        + "differentiated: write it as an assignment to a local", tree, unit);
+                reporter.error(Message.EXPRESSION_STATEMENT, tree, unit);
                 return null;
         }
     }
@@ -326,9 +316,7 @@ final class BodyReader {
         if (tree.getKind() == Tree.Kind.IDENTIFIER || tree.getKind() == Tree.Kind.MEMBER_SELECT) {
             Element element = trees.getElement(path);
             if (element != null && element.getKind() == ElementKind.FIELD) {
-                reporter.error(Problem.FIELD_WRITE, "writing field '" + element.getSimpleName()
-                        + "' is a side effect Cotangent cannot differentiate: use a local variable, or return "
-                        + "the value", tree, unit);
+                reporter.error(Message.FIELD_WRITE, tree, unit, element.getSimpleName());
                 return null;
             }
             Var var = vars.get(element);
@@ -342,16 +330,12 @@ final class BodyReader {
         if (tree.getKind() == Tree.Kind.ARRAY_ACCESS) {
             Expr target = expression(path);
             if (target != ERROR && org.cotangent.processor.ir.IrWalk.rootVar(target) == null) {
-                reporter.error(Problem.FIELD_WRITE, "writing into an array that a field holds is a side effect "
-                        + "Cotangent cannot differentiate: make a local copy with clone() and write into that, or "
-                        + "pass the array as a parameter",
-                        tree, unit);
+                reporter.error(Message.FIELD_ARRAY_WRITE, tree, unit);
                 return null;
             }
             return target == ERROR ? null : target;
         }
-        reporter.error(Problem.UNSUPPORTED_EXPRESSION, "cannot assign to this expression: assign to a local "
-                + "variable", tree, unit);
+        reporter.error(Message.ASSIGN_TARGET, tree, unit);
         return null;
     }
 

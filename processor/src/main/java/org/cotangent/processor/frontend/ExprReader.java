@@ -14,8 +14,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import org.cotangent.processor.diag.Problem;
-import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.diag.Message;
 import org.cotangent.processor.ir.BinaryOp;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.MathFn;
@@ -96,8 +95,7 @@ final class ExprReader {
             case INT_LITERAL, LONG_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL:
                 return new Expr.Literal(sourceText(tree), literalType(tree));
             case FLOAT_LITERAL:
-                reporter.error(Problem.UNSUPPORTED_TYPE, "float literal: Cotangent differentiates double only; "
-                        + "write it as a double literal (drop the f suffix)", tree, unit);
+                reporter.error(Message.FLOAT_LITERAL, tree, unit);
                 return ERROR;
             case IDENTIFIER, MEMBER_SELECT:
                 return name(path);
@@ -116,8 +114,7 @@ final class ExprReader {
                  ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
                  REMAINDER_ASSIGNMENT, AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT,
                  RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
-                reporter.error(Problem.SIDE_EFFECT_IN_EXPRESSION, "an assignment or ++/-- inside an expression "
-                        + "cannot be differentiated: write it as a statement of its own", tree, unit);
+                reporter.error(Message.SIDE_EFFECT, tree, unit);
                 return ERROR;
             case CONDITIONAL_EXPRESSION: {
                 ConditionalExpressionTree t = (ConditionalExpressionTree) tree;
@@ -142,30 +139,27 @@ final class ExprReader {
             case NEW_ARRAY:
                 return newArray(path, (NewArrayTree) tree);
             case LAMBDA_EXPRESSION:
-                return unsupported(tree, "a lambda cannot be differentiated: write the computation inline, "
-                        + "or as a @Differentiable method");
+                return unsupported(tree, Message.LAMBDA);
             case MEMBER_REFERENCE:
-                return unsupported(tree, "a method reference cannot be differentiated: call the method directly");
+                return unsupported(tree, Message.METHOD_REFERENCE);
             case NEW_CLASS:
-                return unsupported(tree, "creating an object cannot be differentiated: move the allocation out "
-                        + "of the @Differentiable method");
+                return unsupported(tree, Message.NEW_OBJECT);
             case INSTANCE_OF:
-                return unsupported(tree, "instanceof cannot be differentiated: move the type test to the caller");
+                return unsupported(tree, Message.INSTANCE_OF);
             case STRING_LITERAL, CHAR_LITERAL, NULL_LITERAL:
-                return unsupported(tree, "this literal has no derivative: use double, int, long or boolean values");
+                return unsupported(tree, Message.LITERAL);
             case SWITCH_EXPRESSION:
-                return unsupported(tree, "a switch expression is not supported: use if/else or ?:");
+                return unsupported(tree, Message.SWITCH_EXPRESSION);
             default:
                 if (tree instanceof BinaryTree b) {
                     return binary(path, b);
                 }
-                return unsupported(tree, "this expression cannot be differentiated: rewrite it with "
-                        + "arithmetic, Math functions and locals");
+                return unsupported(tree, Message.EXPRESSION);
         }
     }
 
-    private Expr unsupported(Tree tree, String text) {
-        reporter.error(Problem.UNSUPPORTED_EXPRESSION, text, tree, unit);
+    private Expr unsupported(Tree tree, Message message, Object... args) {
+        reporter.error(message, tree, unit, args);
         return ERROR;
     }
 
@@ -181,14 +175,12 @@ final class ExprReader {
         }
         TypeMirror mirror = attribution.typeOf(path);
         if (TypeMapper.isFloat(mirror)) {
-            reporter.error(Problem.UNSUPPORTED_TYPE, "this expression is a float: Cotangent differentiates "
-                    + "double only; use double", path.getLeaf(), unit);
+            reporter.error(Message.FLOAT_EXPRESSION, path.getLeaf(), unit);
             return ERROR;
         }
         Optional<Type> type = TypeMapper.map(mirror);
         if (type.isEmpty() || type.get().base() == Type.Base.OTHER || type.get().base() == Type.Base.VOID) {
-            reporter.error(Problem.UNSUPPORTED_TYPE, "an expression of type " + mirror
-                    + " cannot be differentiated: use double, int, long or boolean values", path.getLeaf(), unit);
+            reporter.error(Message.EXPRESSION_TYPE, path.getLeaf(), unit, mirror);
             return ERROR;
         }
         return builder.build(type.get());
@@ -218,8 +210,7 @@ final class ExprReader {
         };
         TypeMirror mirror = attribution.typeOf(path);
         if (mirror.getKind() == TypeKind.DECLARED) {
-            return unsupported(tree, "string concatenation cannot be differentiated: move the string building "
-                    + "out of the @Differentiable method");
+            return unsupported(tree, Message.STRING_CONCATENATION);
         }
         Expr left = expression(new TreePath(path, tree.getLeftOperand()));
         Expr right = expression(new TreePath(path, tree.getRightOperand()));
@@ -237,13 +228,13 @@ final class ExprReader {
         }
         if (tree instanceof com.sun.source.tree.IdentifierTree id && id.getName().contentEquals("this")) {
             if (self == null) {
-                return unsupported(tree, "'this' has no meaning in a static method: remove it");
+                return unsupported(tree, Message.THIS_IN_STATIC);
             }
             return new Expr.VarRef(self);
         }
         Element element = trees.getElement(path);
         if (element == null) {
-            return unsupported(tree, "this name cannot be resolved: fix the compile error first");
+            return unsupported(tree, Message.UNRESOLVED_NAME);
         }
         if (element.getKind() == ElementKind.FIELD) {
             return field(path, (VariableElement) element);
@@ -255,22 +246,19 @@ final class ExprReader {
         if (rejected.contains(element)) {
             return ERROR;
         }
-        return unsupported(tree, "'" + element.getSimpleName() + "' (" + element.getKind().toString()
-                .toLowerCase().replace('_', ' ') + ") cannot be used here: use locals, parameters and constants");
+        return unsupported(tree, Message.NAME, element.getSimpleName(),
+                element.getKind().toString().toLowerCase().replace('_', ' '));
     }
 
     private Expr field(TreePath path, VariableElement field) {
         Tree tree = path.getLeaf();
         Optional<Type> type = TypeMapper.map(field.asType());
         if (TypeMapper.isFloat(field.asType())) {
-            reporter.error(Problem.UNSUPPORTED_TYPE, "field '" + field.getSimpleName() + "' is a float: "
-                    + "Cotangent differentiates double only; declare it double", tree, unit);
+            reporter.error(Message.FLOAT_FIELD, tree, unit, field.getSimpleName());
             return ERROR;
         }
         if (type.isEmpty() || type.get().base() == Type.Base.OTHER) {
-            return unsupported(tree, "field '" + field.getSimpleName() + "' of type " + field.asType()
-                    + " cannot be read here: declare it with a primitive type (double, int, long, boolean or arrays "
-                    + "of them), or pass its value as a parameter");
+            return unsupported(tree, Message.FIELD_TYPE, field.getSimpleName(), field.asType());
         }
         TypeElement fieldOwner = (TypeElement) field.getEnclosingElement();
         boolean unnameable = fieldOwner.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
@@ -281,8 +269,7 @@ final class ExprReader {
             return new Expr.Literal(elements.getConstantExpression(constant), type.get());
         }
         if (unnameable) {
-            return unsupported(tree, "field '" + field.getSimpleName() + "' of a local class cannot be read "
-                    + "from the generated class: move the constant to a top-level or static nested class");
+            return unsupported(tree, Message.FIELD_OF_LOCAL_CLASS, field.getSimpleName());
         }
         boolean isPrivate = field.getModifiers().contains(Modifier.PRIVATE);
         if (!field.getModifiers().contains(Modifier.STATIC)) {
@@ -292,8 +279,7 @@ final class ExprReader {
             } else if (self != null) {
                 receiver = new Expr.VarRef(self);
             } else {
-                return unsupported(tree, "instance field '" + field.getSimpleName() + "' needs a receiver: "
-                        + "read it through a parameter");
+                return unsupported(tree, Message.FIELD_WITHOUT_RECEIVER, field.getSimpleName());
             }
             if (receiver == ERROR) {
                 return ERROR;
@@ -320,13 +306,11 @@ final class ExprReader {
         TypeMirror mirror = attribution.typeOf(path);
         Optional<Type> type = TypeMapper.map(mirror);
         if (TypeMapper.isFloat(mirror)) {
-            reporter.error(Problem.UNSUPPORTED_TYPE, "float arrays are not supported: Cotangent differentiates "
-                    + "double only; use double[]", tree, unit);
+            reporter.error(Message.FLOAT_ARRAY, tree, unit);
             return ERROR;
         }
         if (type.isEmpty() || type.get().base() == Type.Base.OTHER) {
-            reporter.error(Problem.UNSUPPORTED_TYPE, "an array of type " + mirror + " is not supported: use "
-                    + "double[], double[][] or int[] (arrays of rank 3 or more are not supported)", tree, unit);
+            reporter.error(Message.ARRAY_TYPE, tree, unit, mirror);
             return ERROR;
         }
         if (tree.getInitializers() != null) {
@@ -362,7 +346,7 @@ final class ExprReader {
         }
         Element element = trees.getElement(path);
         if (!(element instanceof ExecutableElement method)) {
-            return unsupported(tree, "this call cannot be resolved: fix the compile error first");
+            return unsupported(tree, Message.UNRESOLVED_CALL);
         }
         List<Expr> args = new ArrayList<>();
         for (ExpressionTree a : tree.getArguments()) {
@@ -374,8 +358,7 @@ final class ExprReader {
         String name = method.getSimpleName().toString();
         Optional<org.cotangent.processor.ir.Callee> callee = callees.resolve(method);
         if (callee.isPresent() && callee.get().returnType().rank() > 0) {
-            return unsupported(tree, "calling '" + name + "', which returns an array, from differentiated code is not "
-                    + "supported yet: make it a void method that writes an output array parameter");
+            return unsupported(tree, Message.ARRAY_RETURNING_CALL, name);
         }
         if (callee.isPresent()) {
             Expr receiver = null;
@@ -385,8 +368,7 @@ final class ExprReader {
                 } else if (self != null) {
                     receiver = new Expr.VarRef(self);
                 } else {
-                    return unsupported(tree, "instance method '" + name + "' needs a receiver: call it on an "
-                            + "object passed as a parameter");
+                    return unsupported(tree, Message.METHOD_WITHOUT_RECEIVER, name);
                 }
                 if (receiver == ERROR) {
                     return ERROR;
@@ -399,8 +381,7 @@ final class ExprReader {
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         String ownerQualified = owner.getQualifiedName().toString();
         if (!method.getModifiers().contains(Modifier.STATIC)) {
-            return unsupported(tree, "calling instance method '" + name + "', which has no derivative, is not "
-                    + "supported: mark it @Differentiable, or compute the value in the caller and pass it in");
+            return unsupported(tree, Message.INSTANCE_CALL, name);
         }
         boolean allDouble = method.getParameters().stream().allMatch(p -> p.asType().getKind() == TypeKind.DOUBLE);
         if ((ownerQualified.equals("java.lang.Math") || ownerQualified.equals("java.lang.StrictMath"))
@@ -410,38 +391,31 @@ final class ExprReader {
                 return new Expr.MathCall(owner.getSimpleName().toString(), fn.get(), args);
             }
             if (!args.isEmpty()) {
-                return unsupported(tree, "Math." + name + " has no derivative in Cotangent: write the "
-                        + "computation with the supported Math functions, or use @CustomVjp");
+                return unsupported(tree, Message.MATH_WITHOUT_DERIVATIVE, name);
             }
         }
         if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            return unsupported(tree, "private method '" + name + "' cannot be called from the generated "
-                    + "class yet: make it package-private");
+            return unsupported(tree, Message.PRIVATE_CALL, name);
         }
         if (method.isVarArgs()) {
-            return unsupported(tree, "varargs call '" + name + "' cannot be differentiated: call a method with "
-                    + "fixed parameters");
+            return unsupported(tree, Message.VARARGS_CALL, name);
         }
         for (int i = 0; i < args.size(); i++) {
             TypeMirror p = method.getParameters().get(i).asType();
             if (TypeMapper.map(p).isEmpty() || TypeMapper.isFloat(p)) {
-                return unsupported(tree, "call of '" + name + "' passes a value of type " + p
-                        + ", which Cotangent cannot handle: use double, int, long or boolean parameters");
+                return unsupported(tree, Message.CALL_PARAMETER_TYPE, name, p);
             }
         }
         Type result = TypeMapper.map(method.getReturnType()).orElse(null);
         if (result == null || TypeMapper.isFloat(method.getReturnType()) || result.rank() > 0
                 || result.base() == Type.Base.OTHER) {
-            return unsupported(tree, "call of '" + name + "' returns " + method.getReturnType()
-                    + ", which Cotangent cannot handle: use a method returning double, int, long or boolean");
+            return unsupported(tree, Message.CALL_RETURN_TYPE, name, method.getReturnType());
         }
         Optional<String> random = screen.nonDeterminism(method);
         if (random.isPresent()) {
             String via = random.get().equals(CallScreen.qualifiedName(method)) ? ""
                     : " (it calls " + random.get() + ")";
-            reporter.error(Problem.NON_DETERMINISTIC, "'" + name + "' is not deterministic" + via + ": a derivative "
-                    + "evaluates the function more than once and would see different values; draw the value outside "
-                    + "and pass it in as a parameter", tree, unit);
+            reporter.error(Message.NON_DETERMINISTIC, tree, unit, name, via);
             return ERROR;
         }
         java.util.Set<String> written = callees.writtenParameters(method, true);

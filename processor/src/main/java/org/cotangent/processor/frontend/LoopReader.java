@@ -11,7 +11,7 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import org.cotangent.processor.diag.Problem;
+import org.cotangent.processor.diag.Message;
 import org.cotangent.processor.ir.BinaryOp;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.Stmt;
@@ -86,9 +86,7 @@ final class LoopReader {
                     Expr array = reader.expression(new TreePath(path, t.getExpression()));
                     if (type.isEmpty() || type.get().base() == Type.Base.OTHER
                             || !(array.type().rank() > 0)) {
-                        reader.reporter().error(Problem.UNSUPPORTED_STATEMENT, "an enhanced for loop over "
-                                + "anything but a double[], double[][] or int[] cannot be differentiated: use an "
-                                + "indexed for loop", tree, reader.unit());
+                        reader.reporter().error(Message.FOR_EACH_OVER, tree, reader.unit());
                         return null;
                     }
                     Var var = reader.declareLocal(element, t.getVariable().getName().toString(), type.get());
@@ -104,8 +102,7 @@ final class LoopReader {
     /** An unlabelled break inside a switch case (not its last statement) is rejected. */
     boolean checkBreak(BreakTree tree) {
         if (tree.getLabel() == null && targets.peek() == Target.SWITCH) {
-            reader.reporter().error(Problem.UNSUPPORTED_STATEMENT, "a break out of a switch is supported only as "
-                    + "the last statement of a case: move the break to the end of the case, or use if/else", tree, reader.unit());
+            reader.reporter().error(Message.BREAK_IN_SWITCH, tree, reader.unit());
             return false;
         }
         if (targets.isEmpty()) {
@@ -117,8 +114,7 @@ final class LoopReader {
     Stmt switchStatement(TreePath path, SwitchTree tree) {
         TreePath selectorPath = new TreePath(path, tree.getExpression());
         if (reader.typeOf(selectorPath).getKind() != TypeKind.INT) {
-            reader.reporter().error(Problem.UNSUPPORTED_STATEMENT, "a switch on " + reader.typeOf(selectorPath)
-                    + " is not supported: switch on an int, or use if/else", tree, reader.unit());
+            reader.reporter().error(Message.SWITCH_SELECTOR, tree, reader.unit(), reader.typeOf(selectorPath));
             return null;
         }
         Expr selector = reader.expression(selectorPath);
@@ -144,8 +140,7 @@ final class LoopReader {
                 if (b instanceof StatementTree) {
                     body.add(new TreePath(casePath, b));
                 } else {
-                    reader.reporter().error(Problem.UNSUPPORTED_STATEMENT, "this case body is not supported: "
-                            + "write it as a block", b, reader.unit());
+                    reader.reporter().error(Message.CASE_BODY, b, reader.unit());
                 }
             } else {
                 List<? extends StatementTree> stmts = k.getStatements();

@@ -4,8 +4,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import org.cotangent.processor.diag.Problem;
-import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.diag.Message;
 import org.cotangent.processor.ir.Function;
 import org.cotangent.processor.ir.SourcePos;
 import org.cotangent.processor.ir.Stmt;
@@ -51,8 +50,7 @@ public final class MethodReader {
         TreePath path = trees.getPath(method);
         if (signature.isEmpty() || path == null) {
             if (path == null && reporter.errorCount() == errorsBefore) {
-                reporter.error(Problem.UNSUPPORTED_METHOD, "the source of '" + method.getSimpleName()
-                        + "' is not available to the processor: compile it from source", method);
+                reporter.error(Message.NO_SOURCE, method, method.getSimpleName());
             }
             return Optional.empty();
         }
@@ -62,9 +60,7 @@ public final class MethodReader {
             return Optional.empty();
         }
         if (!attribution.attribute(path)) {
-            reporter.error(Problem.NO_TREE_API, "javac did not attribute the body of '" + method.getSimpleName()
-                    + "', which Cotangent needs to know the types of expressions: please report this with your "
-                    + "JDK version", method);
+            reporter.error(Message.NOT_ATTRIBUTED, method, method.getSimpleName());
             return Optional.empty();
         }
         TypeElement owner = (TypeElement) method.getEnclosingElement();

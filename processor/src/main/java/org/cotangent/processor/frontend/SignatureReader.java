@@ -1,7 +1,6 @@
 package org.cotangent.processor.frontend;
 
-import org.cotangent.processor.diag.Problem;
-import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.diag.Message;
 import org.cotangent.processor.ir.Type;
 import org.cotangent.processor.ir.Var;
 
@@ -31,26 +30,19 @@ final class SignatureReader {
         int errorsBefore = reporter.errorCount();
         String name = method.getSimpleName().toString();
         if (!method.getTypeParameters().isEmpty()) {
-            reporter.error(Problem.UNSUPPORTED_METHOD, "generic method '" + name
-                    + "' cannot be differentiated: remove its type parameters and use double, double[] or double[][]",
-                    method);
+            reporter.error(Message.GENERIC_METHOD, method, name);
             return Optional.empty();
         }
         if (method.getModifiers().contains(Modifier.ABSTRACT) || method.getModifiers().contains(Modifier.NATIVE)) {
-            reporter.error(Problem.UNSUPPORTED_METHOD, "method '" + name
-                    + "' has no body to differentiate: give it a body, or write its derivative with @CustomVjp",
-                    method);
+            reporter.error(Message.NO_BODY, method, name);
         }
         if (method.isVarArgs()) {
-            reporter.error(Problem.UNSUPPORTED_METHOD, "varargs method '" + name
-                    + "' is not supported: declare the last parameter as a plain double[]", method);
+            reporter.error(Message.VARARGS_METHOD, method, name);
         }
         Optional<Type> returnType = TypeMapper.map(method.getReturnType());
         if (returnType.isEmpty() || !(returnType.get().isScalarDouble() || returnType.get().equals(Type.VOID)
                 || returnType.get().equals(Type.DOUBLE_ARRAY))) {
-            reporter.error(Problem.UNSUPPORTED_METHOD, "method '" + name + "' returns "
-                    + method.getReturnType() + ": declare it to return double or double[], or void with output "
-                    + "arrays", method);
+            reporter.error(Message.RETURN_TYPE, method, name, method.getReturnType());
         }
         List<Var> params = new ArrayList<>();
         Var self = null;
@@ -65,19 +57,15 @@ final class SignatureReader {
             String pname = p.getSimpleName().toString();
             Optional<Type> type = TypeMapper.map(p.asType());
             if (TypeMapper.isFloat(p.asType())) {
-                reporter.error(Problem.UNSUPPORTED_TYPE, "parameter '" + pname
-                        + "' is a float: Cotangent differentiates double only; declare it double", p);
+                reporter.error(Message.FLOAT_PARAMETER, p, pname);
                 continue;
             }
             if (type.isEmpty()) {
-                reporter.error(Problem.UNSUPPORTED_TYPE, "parameter '" + pname + "' has type " + p.asType()
-                        + ", which Cotangent cannot differentiate: use double, double[], double[][], int, long or boolean",
-                        p);
+                reporter.error(Message.PARAMETER_TYPE, p, pname, p.asType());
                 continue;
             }
             if (pname.equals("value")) {
-                reporter.error(Problem.NAME_CLASH, "parameter 'value' clashes with the 'value' component of the "
-                        + "generated gradient record: rename the parameter", p);
+                reporter.error(Message.VALUE_PARAMETER, p);
             }
             Var var = new Var(pname, type.get().base() == Type.Base.OTHER
                     ? new Type(Type.Base.OTHER, type.get().rank(), p.asType().toString()) : type.get());
@@ -100,9 +88,7 @@ final class SignatureReader {
                     requested.add(String.valueOf(((AnnotationValue) v).getValue()));
                 }
                 if (values.isEmpty()) {
-                    reporter.error(Problem.WRT_UNKNOWN, "wrt is empty, so nothing would be differentiated: name at "
-                            + "least one parameter, or remove wrt to differentiate with respect to every double, "
-                            + "double[] and double[][] parameter", method, annotation);
+                    reporter.errorOnAnnotation(Message.WRT_EMPTY, method, annotation);
                 }
             }
         }
@@ -118,12 +104,10 @@ final class SignatureReader {
         for (String r : requested) {
             Optional<Var> match = params.values().stream().filter(v -> v.name().equals(r)).findFirst();
             if (match.isEmpty()) {
-                reporter.error(Problem.WRT_UNKNOWN, "wrt names '" + r + "', which is not a parameter of '"
-                        + method.getSimpleName() + "': use one of " + paramNames(params), method, annotation);
+                reporter.errorOnAnnotation(Message.WRT_NOT_A_PARAMETER, method, annotation, r, method.getSimpleName(),
+                        paramNames(params));
             } else if (!match.get().type().isFloating()) {
-                reporter.error(Problem.WRT_NOT_FLOATING, "wrt names '" + r + "' of type " + match.get().type()
-                        + ": only double, double[] and double[][] parameters have derivatives; remove it from wrt",
-                        method, annotation);
+                reporter.errorOnAnnotation(Message.WRT_NOT_FLOATING, method, annotation, r, match.get().type());
             }
         }
         for (Var v : params.values()) {

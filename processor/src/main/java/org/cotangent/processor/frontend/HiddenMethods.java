@@ -1,4 +1,4 @@
-package org.cotangent.processor;
+package org.cotangent.processor.frontend;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.MethodTree;
@@ -6,8 +6,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import org.cotangent.processor.diag.Problem;
-import org.cotangent.processor.diag.Reporter;
+import org.cotangent.processor.diag.Message;
 
 import javax.lang.model.element.Element;
 import java.util.Set;
@@ -17,16 +16,16 @@ import java.util.Set;
  * {@code @Differentiable} there would be silently ignored: this scan of the sources finds them and
  * reports each one.
  */
-final class HiddenMethods {
+public final class HiddenMethods {
     private final Trees trees;
     private final Reporter reporter;
 
-    HiddenMethods(Trees trees, Reporter reporter) {
+    public HiddenMethods(Trees trees, Reporter reporter) {
         this.trees = trees;
         this.reporter = reporter;
     }
 
-    void check(Set<? extends Element> roots) {
+    public void check(Set<? extends Element> roots) {
         for (Element root : roots) {
             TreePath path = trees.getPath(root);
             if (path == null) {
@@ -41,10 +40,8 @@ final class HiddenMethods {
                 @Override
                 public Void visitMethod(MethodTree node, Integer depthInMethods) {
                     if (depthInMethods > 0 && isDifferentiable(node)) {
-                        reporter.error(Problem.UNSUPPORTED_METHOD, "@Differentiable on '" + node.getName()
-                                + "' of an anonymous or local class is not seen by annotation processors: move the "
-                                + "method into a top-level or static nested class", node,
-                                getCurrentPath().getCompilationUnit());
+                        reporter.error(Message.HIDDEN_METHOD, node, getCurrentPath().getCompilationUnit(),
+                                node.getName());
                     }
                     return super.visitMethod(node, depthInMethods + 1);
                 }
