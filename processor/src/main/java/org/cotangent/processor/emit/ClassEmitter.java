@@ -1,5 +1,6 @@
 package org.cotangent.processor.emit;
 
+import org.cotangent.processor.naming.RuntimeMethod;
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Modifier;
@@ -67,7 +68,7 @@ public final class ClassEmitter {
             String erasure = f.type().javaName();
             type.addMember(StaticJavaParser.parseBodyDeclaration("private static final "
                     + spelling.of("java.lang.invoke.VarHandle") + " " + f.handle() + " = "
-                    + spelling.of(RuntimeClasses.FIELDS) + ".find(" + spelling.of("java.lang.invoke.MethodHandles")
+                    + spelling.of(RuntimeClasses.FIELDS) + "." + RuntimeMethod.FIELD_HANDLE.methodName() + "(" + spelling.of("java.lang.invoke.MethodHandles")
                     + ".lookup(), " + f.owner() + ".class, \"" + f.name() + "\", " + erasure + ".class);"));
         }
         if (!invokers.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.cotangent.processor.emit;
 
+import org.cotangent.processor.naming.RuntimeMethod;
+import org.cotangent.processor.naming.Names;
 import org.cotangent.processor.ir.Callee;
 import org.cotangent.processor.ir.Type;
 
@@ -17,7 +19,7 @@ final class PrivateCalls {
 
     /** The Java source of the handle field and the helper method for {@code callee}. */
     static List<String> members(Callee callee, RuntimeSpelling spelling) {
-        String handle = "METHOD_" + callee.owner().replace('.', '_') + "_" + callee.name();
+        String handle = Names.methodHandle(callee.owner(), callee.name());
         List<String> types = new ArrayList<>();
         List<String> params = new ArrayList<>();
         List<String> args = new ArrayList<>();
@@ -38,13 +40,13 @@ final class PrivateCalls {
         typeArgs.addAll(types);
         String fields = spelling.of(org.cotangent.processor.naming.RuntimeClasses.FIELDS);
         String field = "private static final " + spelling.of("java.lang.invoke.MethodHandle") + " " + handle + " = "
-                + fields + ".method(" + spelling.of("java.lang.invoke.MethodHandles") + ".lookup(), "
+                + fields + "." + RuntimeMethod.METHOD_HANDLE.methodName() + "(" + spelling.of("java.lang.invoke.MethodHandles") + ".lookup(), "
                 + callee.owner() + ".class, \"" + callee.name() + "\", " + callee.isStatic()
                 + ", " + spelling.of("java.lang.invoke.MethodType") + ".methodType(" + String.join(", ", typeArgs) + "));";
         String call = handle + ".invokeExact(" + String.join(", ", args) + ")";
         String body = callee.isVoid() ? call + ";" : "return (" + ret + ") " + call + ";";
         String method = "private static " + ret + " " + callee.invoker() + "(" + String.join(", ", params) + ") {"
-                + " try { " + body + " } catch (Throwable t) { throw " + fields + ".rethrow(t); } }";
+                + " try { " + body + " } catch (Throwable t) { throw " + fields + "." + RuntimeMethod.RETHROW.methodName() + "(t); } }";
         return List.of(field, method);
     }
 }

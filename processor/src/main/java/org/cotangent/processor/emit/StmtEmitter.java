@@ -1,5 +1,6 @@
 package org.cotangent.processor.emit;
 
+import org.cotangent.processor.naming.RuntimeMethod;
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.comments.LineComment;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -55,10 +56,10 @@ final class StmtEmitter {
             if (stmts.get(i) instanceof Stmt.Decl d && d.var().type().base() == Type.Base.TAPE) {
                 BlockStmt out = block(new Stmt.Block(stmts.subList(0, i + 1)));
                 NameExpr tape = new NameExpr(d.var().name());
-                out.addStatement(new ExpressionStmt(new MethodCallExpr(tape, "enter")));
+                out.addStatement(new ExpressionStmt(new MethodCallExpr(tape, RuntimeMethod.TAPE_ENTER.methodName())));
                 BlockStmt guarded = block(new Stmt.Block(stmts.subList(i + 1, stmts.size())));
                 BlockStmt leave = new BlockStmt(new NodeList<>(new ExpressionStmt(new MethodCallExpr(tape.clone(),
-                        "leave"))));
+                        RuntimeMethod.TAPE_LEAVE.methodName()))));
                 out.addStatement(new TryStmt(guarded, new NodeList<>(), leave));
                 return out;
             }

@@ -136,7 +136,7 @@ final class CalleeResolver {
         TreePath path = trees.getPath(method);
         if (path == null) {
             TypeElement generated = elements.getTypeElement(derivativesClass);
-            String member = method.getSimpleName() + (secondOrder ? "_vjpTangent" : "_jvp");
+            String member = secondOrder ? Names.vjpTangent(method.getSimpleName().toString()) : Names.jvp(method.getSimpleName().toString());
             boolean has = generated != null && generated.getEnclosedElements().stream()
                     .anyMatch(e -> e.getSimpleName().contentEquals(member));
             memo.put(method, has);

@@ -1,6 +1,5 @@
 package org.cotangent.processor.ir;
 
-import org.cotangent.processor.naming.RuntimeClasses;
 
 import java.util.List;
 
@@ -112,11 +111,6 @@ public final class Build {
 
     public static Expr math(MathFn fn, Expr... args) {
         return new Expr.MathCall("Math", fn, List.of(args));
-    }
-
-    /** A call of a static helper in {@code org.cotangent.runtime.Primitives}. */
-    public static Expr primitive(String name, Expr... args) {
-        return new Expr.StaticCall(RuntimeClasses.PRIMITIVES, name, List.of(args), Type.DOUBLE);
     }
 
     /** True for an expression cheap and safe to repeat: a variable, a literal, a constant or its negation. */

@@ -1,5 +1,6 @@
 package org.cotangent.processor.ir;
 
+import org.cotangent.processor.naming.Names;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public record Callee(String owner, String name, boolean isStatic, List<Type> par
                      String jvpName, String tangentOwner, boolean isPrivate) {
     /** The generated class's helper that calls a private method through its method handle. */
     public String invoker() {
-        return "invoke_" + owner.replace('.', '_') + "_" + name;
+        return org.cotangent.processor.naming.Names.invoker(owner, name);
     }
 
     public Callee {

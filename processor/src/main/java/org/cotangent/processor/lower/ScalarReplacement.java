@@ -70,7 +70,7 @@ public final class ScalarReplacement {
         for (Map.Entry<Var, Integer> e : sizes.entrySet()) {
             List<Var> vars = new ArrayList<>();
             for (int k = 0; k < e.getValue(); k++) {
-                vars.add(new Var(names.fresh(e.getKey().name() + "_" + k), Type.DOUBLE));
+                vars.add(new Var(names.fresh(Names.scalarOf(e.getKey().name(), k)), Type.DOUBLE));
             }
             elements.put(e.getKey(), vars);
         }

@@ -78,4 +78,81 @@ public final class Names {
     public static String tangent(String var) {
         return var + "_dot";
     }
+
+    public static String jacobian(String method) {
+        return method + "_jacobian";
+    }
+
+    public static String hvp(String method) {
+        return method + "_hvp";
+    }
+
+    public static String hessian(String method) {
+        return method + "_hessian";
+    }
+
+    /** Forward over reverse: the tangent of {@code _vjp}, which second-order callers call. */
+    public static String vjpTangent(String method) {
+        return method + "_vjpTangent";
+    }
+
+    /** The generated class's MethodHandle for a private callee: {@code Model.norm} -> {@code METHOD_Model_norm}. */
+    public static String methodHandle(String owner, String method) {
+        return "METHOD_" + owner.replace('.', '_') + "_" + method;
+    }
+
+    /** The generated helper that invokes a private callee through its handle. */
+    public static String invoker(String owner, String method) {
+        return "invoke_" + owner.replace('.', '_') + "_" + method;
+    }
+
+    /** The local adjoint of a parameter whose accumulator is added to at the end (before freshening). */
+    public static String parameterAdjoint(String param) {
+        return adjoint(param) + "_";
+    }
+
+    /** Where the old value of {@code var} (or of an element of the array {@code var}) is saved. */
+    public static String saved(String var) {
+        return var + "_saved";
+    }
+
+    /** {@code a} -> {@code a_element}: an element of the array {@code a}, as a base for other names. */
+    public static String element(String array) {
+        return array + "_element";
+    }
+
+    /** The copy of an adjoint taken before it restarts: {@code y_adj} -> {@code y_adj_in}. */
+    public static String incoming(String adjoint) {
+        return adjoint + "_in";
+    }
+
+    /** The one-element accumulator of argument {@code k} passed to the pullback of {@code callee}. */
+    public static String argumentCell(String callee, int k) {
+        return callee + "_adj" + k;
+    }
+
+    /** The value and tangent returned by the {@code _jvp} of {@code callee}. */
+    public static String dual(String callee) {
+        return callee + "_dual";
+    }
+
+    /** A direction (a unit vector or the caller's) for parameter {@code param}. */
+    public static String direction(String param) {
+        return param + "_direction";
+    }
+
+    /** The contents an array parameter is left with, kept to restore it: {@code x} -> {@code x_final}. */
+    public static String finalContents(String param) {
+        return param + "_final";
+    }
+
+    /** One entry of a Jacobian row for parameter {@code param}. */
+    public static String entry(String param) {
+        return param + "_entry";
+    }
+
+    /** Scalar replacement: element {@code k} of the small array {@code array}. */
+    public static String scalarOf(String array, int k) {
+        return array + "_" + k;
+    }
 }

@@ -14,7 +14,6 @@ import static org.cotangent.processor.ir.Build.lit;
 import static org.cotangent.processor.ir.Build.math;
 import static org.cotangent.processor.ir.Build.mul;
 import static org.cotangent.processor.ir.Build.neg;
-import static org.cotangent.processor.ir.Build.primitive;
 import static org.cotangent.processor.ir.Build.sub;
 
 /**
@@ -46,7 +45,7 @@ public final class DerivativeRules {
             case ASIN -> div(Build.ONE, math(MathFn.SQRT, sub(Build.ONE, square(a.get()))));
             case ACOS -> neg(div(Build.ONE, math(MathFn.SQRT, sub(Build.ONE, square(a.get())))));
             case ATAN -> div(Build.ONE, add(Build.ONE, square(a.get())));
-            case ATAN2 -> primitive(i == 0 ? "atan2PartialY" : "atan2PartialX", a.get(), b.get());
+            case ATAN2 -> (i == 0 ? Primitive.ATAN2_PARTIAL_Y : Primitive.ATAN2_PARTIAL_X).call(a.get(), b.get());
             case SINH -> math(MathFn.COSH, a.get());
             case COSH -> math(MathFn.SINH, a.get());
             case TANH -> sub(Build.ONE, square(value.get()));
@@ -57,15 +56,15 @@ public final class DerivativeRules {
             case LOG10 -> div(Build.ONE, mul(a.get(), math(MathFn.LOG, lit(10.0))));
             case SQRT -> div(lit(0.5), value.get());
             case CBRT -> div(Build.ONE, mul(lit(3.0), square(value.get())));
-            case POW -> i == 0 ? primitive("powPartialBase", a.get(), b.get())
-                    : primitive("powPartialExponent", a.get(), value.get());
-            case HYPOT -> primitive("hypotPartial", args.get(i).get(), value.get());
+            case POW -> i == 0 ? Primitive.POW_PARTIAL_BASE.call(a.get(), b.get())
+                    : Primitive.POW_PARTIAL_EXPONENT.call(a.get(), value.get());
+            case HYPOT -> Primitive.HYPOT_PARTIAL.call(args.get(i).get(), value.get());
             case ABS -> math(MathFn.SIGNUM, a.get());
-            case MAX -> primitive(i == 0 ? "maxPartialFirst" : "maxPartialSecond", a.get(), b.get());
-            case MIN -> primitive(i == 0 ? "minPartialFirst" : "minPartialSecond", a.get(), b.get());
+            case MAX -> (i == 0 ? Primitive.MAX_PARTIAL_FIRST : Primitive.MAX_PARTIAL_SECOND).call(a.get(), b.get());
+            case MIN -> (i == 0 ? Primitive.MIN_PARTIAL_FIRST : Primitive.MIN_PARTIAL_SECOND).call(a.get(), b.get());
             case FMA -> i == 0 ? b.get() : i == 1 ? a.get() : Build.ONE;
             case SIGNUM, FLOOR, CEIL, RINT -> Build.ZERO;
-            case COPY_SIGN -> i == 0 ? primitive("copySignPartial", a.get(), b.get()) : Build.ZERO;
+            case COPY_SIGN -> i == 0 ? Primitive.COPY_SIGN_PARTIAL.call(a.get(), b.get()) : Build.ZERO;
             case TO_RADIANS -> math(MathFn.TO_RADIANS, Build.ONE);
             case TO_DEGREES -> math(MathFn.TO_DEGREES, Build.ONE);
         };
@@ -82,7 +81,7 @@ public final class DerivativeRules {
             case SUB -> i == 0 ? Build.ONE : lit(-1.0);
             case MUL -> i == 0 ? right.get() : left.get();
             case DIV -> i == 0 ? div(Build.ONE, right.get()) : neg(div(value.get(), right.get()));
-            case REM -> i == 0 ? Build.ONE : primitive("remPartialDivisor", left.get(), right.get());
+            case REM -> i == 0 ? Build.ONE : Primitive.REM_PARTIAL_DIVISOR.call(left.get(), right.get());
             default -> throw new IllegalArgumentException("no derivative for operator " + op.symbol());
         };
     }
@@ -97,28 +96,30 @@ public final class DerivativeRules {
      * generated reverse code. Where a first partial takes a convention at a singular point (hypot and
      * atan2 at the origin, pow at a zero base), so does its derivative: 0, never a NaN that a zero
      * tangent would spread. Helpers that are piecewise constant (max, min, copySign, %) have 0; a
-     * helper this table does not know is an internal error, never a silent 0.
+     * helper without a rule is a compile error of the processor (an exhaustive switch), never a silent 0.
      */
-    public static Expr primitivePartial(String name, int i, List<Expr> args) {
+    public static Expr primitivePartial(Primitive helper, int i, List<Expr> args) {
         Expr a = args.get(0);
         Expr b = args.size() > 1 ? args.get(1) : null;
-        return switch (name) {
-            case "powPartialBase" -> i == 0
-                    ? mul(b, primitive("powPartialBase", a, sub(b, Build.ONE)))
-                    : primitive("powPartialBasePartialExponent", a, b);
-            case "powPartialExponent" -> i == 0 ? primitive("quotientOrZero", b, a)
-                    : primitive("logOrZero", a, b);
-            case "hypotPartial" -> i == 0 ? primitive("reciprocalOrZero", b)
-                    : neg(mul(primitive("hypotPartial", a, b), primitive("reciprocalOrZero", b)));
-            case "atan2PartialY" -> i == 0
-                    ? neg(mul(mul(lit(2.0), mul(a, b)), primitive("inverseSquaredNormSquared", a, b)))
-                    : mul(sub(mul(a, a), mul(b, b)), primitive("inverseSquaredNormSquared", a, b));
-            case "atan2PartialX" -> i == 0
-                    ? mul(sub(mul(a, a), mul(b, b)), primitive("inverseSquaredNormSquared", a, b))
-                    : mul(mul(lit(2.0), mul(a, b)), primitive("inverseSquaredNormSquared", a, b));
-            case "maxPartialFirst", "maxPartialSecond", "minPartialFirst", "minPartialSecond", "copySignPartial",
-                 "remPartialDivisor" -> Build.ZERO;
-            default -> throw new IllegalArgumentException("no second-order rule for Primitives." + name);
+        return switch (helper) {
+            case POW_PARTIAL_BASE -> i == 0
+                    ? mul(b, Primitive.POW_PARTIAL_BASE.call(a, sub(b, Build.ONE)))
+                    : Primitive.POW_PARTIAL_BASE_PARTIAL_EXPONENT.call(a, b);
+            case POW_PARTIAL_EXPONENT -> i == 0 ? Primitive.QUOTIENT_OR_ZERO.call(b, a)
+                    : Primitive.LOG_OR_ZERO.call(a, b);
+            case HYPOT_PARTIAL -> i == 0 ? Primitive.RECIPROCAL_OR_ZERO.call(b)
+                    : neg(mul(Primitive.HYPOT_PARTIAL.call(a, b), Primitive.RECIPROCAL_OR_ZERO.call(b)));
+            case ATAN2_PARTIAL_Y -> i == 0
+                    ? neg(mul(mul(lit(2.0), mul(a, b)), Primitive.INVERSE_SQUARED_NORM_SQUARED.call(a, b)))
+                    : mul(sub(mul(a, a), mul(b, b)), Primitive.INVERSE_SQUARED_NORM_SQUARED.call(a, b));
+            case ATAN2_PARTIAL_X -> i == 0
+                    ? mul(sub(mul(a, a), mul(b, b)), Primitive.INVERSE_SQUARED_NORM_SQUARED.call(a, b))
+                    : mul(mul(lit(2.0), mul(a, b)), Primitive.INVERSE_SQUARED_NORM_SQUARED.call(a, b));
+            case MAX_PARTIAL_FIRST, MAX_PARTIAL_SECOND, MIN_PARTIAL_FIRST, MIN_PARTIAL_SECOND, COPY_SIGN_PARTIAL,
+                 REM_PARTIAL_DIVISOR -> Build.ZERO;
+            case POW_PARTIAL_BASE_PARTIAL_EXPONENT, QUOTIENT_OR_ZERO, LOG_OR_ZERO, RECIPROCAL_OR_ZERO,
+                 INVERSE_SQUARED_NORM_SQUARED -> throw new IllegalStateException("Primitives." + helper.javaName()
+                    + " is itself a second partial: third-order derivatives are not generated");
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.cotangent.processor.transform;
 
+import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.naming.RuntimeClasses;
 
 import org.cotangent.processor.ir.Expr;
@@ -91,13 +92,13 @@ public final class GradWrapper {
         for (Var w : fn.wrt()) {
             Expr component = new Expr.StaticCall(gradient.name(), w.name(), List.of(), w.type());
             body.add(new Stmt.Assign(new Expr.VarRef(at), org.cotangent.processor.ir.AssignOp.SET,
-                    new Expr.StaticCall(RuntimeClasses.ADJOINTS, "put", List.of(new Expr.VarRef(row), new Expr.VarRef(at), component),
+                    RuntimeMethod.PUT.call(List.of(new Expr.VarRef(row), new Expr.VarRef(at), component),
                             Type.INT), null));
         }
         body.add(new Stmt.Return(new Expr.ArrayLiteral(Type.DOUBLE_MATRIX, List.of(new Expr.VarRef(row))), null));
         List<GeneratedMethod.Param> params = new ArrayList<>();
         fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
-        return new GeneratedMethod(fn.name() + "_jacobian", "The {@code 1 x n} Jacobian of {@link " + fn.ownerClass()
+        return new GeneratedMethod(Names.jacobian(fn.name()), "The {@code 1 x n} Jacobian of {@link " + fn.ownerClass()
                 + "#" + fn.name() + "}: its gradient with respect to " + wrtList(fn)
                 + " flattened in declaration order (row-major for matrices), by one reverse sweep.",
                 "double[][]", params, new Stmt.Block(body));
@@ -120,7 +121,7 @@ public final class GradWrapper {
         List<Expr> jvpTangents = new ArrayList<>();
         for (Var w : fn.wrt()) {
             Type holderType = w.type().rank() == 0 ? Type.DOUBLE_ARRAY : w.type();
-            Var holder = new Var(names.fresh(w.name() + "_direction"), holderType);
+            Var holder = new Var(names.fresh(Names.direction(w.name())), holderType);
             body.add(new Stmt.Decl(holder, zeros(w), null));
             parts.add(asObject(new Expr.VarRef(holder)));
             jvpTangents.add(w.type().rank() == 0
@@ -136,12 +137,12 @@ public final class GradWrapper {
         Var first = new Var(names.fresh("first"), Type.named(RuntimeClasses.DUAL_VECTOR));
         body.add(new Stmt.Decl(first, new Expr.StaticCall(null, Names.jvp(fn.name()), jvpArgs, first.type()), null));
         Var m = new Var(names.fresh("m"), Type.INT);
-        body.add(new Stmt.Decl(m, new Expr.Length(new Expr.StaticCall(first.name(), "value", List.of(),
+        body.add(new Stmt.Decl(m, new Expr.Length(RuntimeMethod.DUAL_VECTOR_VALUE.on(first.name(), List.of(),
                 Type.DOUBLE_ARRAY)), null));
         for (int k = 0; k < snapshots.size(); k++) {
             Var p = snapshots.get(k)[0];
-            Var done = new Var(names.fresh(p.name() + "_final"), p.type());
-            body.add(new Stmt.Decl(done, new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyOf", List.of(new Expr.VarRef(p)),
+            Var done = new Var(names.fresh(Names.finalContents(p.name())), p.type());
+            body.add(new Stmt.Decl(done, RuntimeMethod.COPY_OF.call(List.of(new Expr.VarRef(p)),
                     p.type()), null));
             snapshots.set(k, new Var[] {p, snapshots.get(k)[1], done});
         }
@@ -152,11 +153,11 @@ public final class GradWrapper {
         Var column = new Var(names.fresh("column"), Type.named(RuntimeClasses.DUAL_VECTOR));
         List<Stmt> forwardSweeps = new ArrayList<>(resetTo(snapshots, 1));
         forwardSweeps.addAll(List.of(
-                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "unit", prepend(new Expr.VarRef(j), parts),
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(prepend(new Expr.VarRef(j), parts),
                         Type.VOID), null),
                 new Stmt.Decl(column, new Expr.StaticCall(null, Names.jvp(fn.name()), jvpArgs, column.type()), null),
-                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "setColumn", List.of(new Expr.VarRef(jacobian),
-                        new Expr.VarRef(j), new Expr.StaticCall(column.name(), "tangent", List.of(),
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_SET_COLUMN.call(List.of(new Expr.VarRef(jacobian),
+                        new Expr.VarRef(j), RuntimeMethod.DUAL_VECTOR_TANGENT.on(column.name(), List.of(),
                                 Type.DOUBLE_ARRAY)), Type.VOID), null)));
         Var seed = new Var(names.fresh("seed"), Type.DOUBLE_ARRAY);
         Var i = new Var(names.fresh("i"), Type.INT);
@@ -166,11 +167,11 @@ public final class GradWrapper {
         }
         List<Stmt> reverseSweeps = new ArrayList<>(resetTo(snapshots, 1));
         reverseSweeps.addAll(List.of(
-                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "unit", List.of(new Expr.VarRef(i),
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(List.of(new Expr.VarRef(i),
                         new Expr.VarRef(seed)), Type.VOID), null),
-                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "zero", parts, Type.VOID), null),
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_ZERO.call(parts, Type.VOID), null),
                 new Stmt.ExprStmt(new Expr.StaticCall(null, Names.vjp(fn.name()), vjpArgs, Type.DOUBLE_ARRAY), null),
-                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "flatten", prepend(new Expr.ArrayAccess(
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_FLATTEN.call(prepend(new Expr.ArrayAccess(
                         new Expr.VarRef(jacobian), new Expr.VarRef(i), Type.DOUBLE_ARRAY), parts), Type.VOID), null)));
         Stmt.Block reverse = new Stmt.Block(List.of(
                 new Stmt.Decl(seed, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.VarRef(m))), null),
@@ -185,7 +186,7 @@ public final class GradWrapper {
         body.add(new Stmt.Return(new Expr.VarRef(jacobian), null));
         List<GeneratedMethod.Param> params = new ArrayList<>();
         fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
-        return new GeneratedMethod(fn.name() + "_jacobian", "The Jacobian of {@link " + fn.ownerClass() + "#"
+        return new GeneratedMethod(Names.jacobian(fn.name()), "The Jacobian of {@link " + fn.ownerClass() + "#"
                 + fn.name() + "}: {@code J[i][j] = d out_i / d in_j}, inputs " + wrtList(fn)
                 + " flattened in declaration order (row-major for matrices); n forward sweeps when n <= m, "
                 + "else m reverse sweeps.", "double[][]", params, new Stmt.Block(body));
@@ -203,8 +204,8 @@ public final class GradWrapper {
                     || p.type().base() == Type.Base.INT || p.type().base() == Type.Base.LONG
                     || p.type().base() == Type.Base.BOOLEAN);
             if (copyable) {
-                Var entry = new Var(names.fresh(p.name() + "_entry"), p.type());
-                body.add(new Stmt.Decl(entry, new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyOf", List.of(new Expr.VarRef(p)),
+                Var entry = new Var(names.fresh(Names.entry(p.name())), p.type());
+                body.add(new Stmt.Decl(entry, RuntimeMethod.COPY_OF.call(List.of(new Expr.VarRef(p)),
                         p.type()), null));
                 out.add(new Var[] {p, entry});
             }
@@ -215,7 +216,7 @@ public final class GradWrapper {
     private static List<Stmt> resetTo(List<Var[]> snapshots, int which) {
         List<Stmt> out = new ArrayList<>();
         for (Var[] s : snapshots) {
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyInto",
+            out.add(new Stmt.ExprStmt(RuntimeMethod.COPY_INTO.call(
                     List.of(new Expr.VarRef(s[0]), new Expr.VarRef(s[which])), Type.VOID), null));
         }
         return out;
@@ -256,7 +257,7 @@ public final class GradWrapper {
             accs.add(declareZeros(names.fresh(Names.accumulator(w.name())), w, body));
         }
         for (Var w : fn.wrt()) {
-            dots.add(declareZeros(names.fresh(Names.accumulator(w.name()) + "_dot"), w, body));
+            dots.add(declareZeros(names.fresh(Names.tangent(Names.accumulator(w.name()))), w, body));
         }
         args.add(new Expr.Literal("1.0", Type.DOUBLE));
         args.add(new Expr.Literal("0.0", Type.DOUBLE));
@@ -274,7 +275,7 @@ public final class GradWrapper {
         }
         String record = Names.gradientRecord(fn.name());
         body.add(new Stmt.Return(new Expr.Construct(record, recordArgs, Type.named(record)), null));
-        return new GeneratedMethod(fn.name() + "_hvp", "Hessian-vector product of {@link " + fn.ownerClass() + "#"
+        return new GeneratedMethod(Names.hvp(fn.name()), "Hessian-vector product of {@link " + fn.ownerClass() + "#"
                 + fn.name() + "} along the tangents, by forward mode over reverse mode: the record's "
                 + "components hold H v (its value holds f).", record, params, new Stmt.Block(body));
     }
@@ -291,14 +292,14 @@ public final class GradWrapper {
         List<Var> accs = new ArrayList<>();
         List<Var> dots = new ArrayList<>();
         for (Var w : fn.wrt()) {
-            directions.add(declareZeros(names.fresh(w.name() + "_direction"), w, body));
+            directions.add(declareZeros(names.fresh(Names.direction(w.name())), w, body));
         }
         List<Var[]> snapshots = snapshots(fn, names, body);
         for (Var w : fn.wrt()) {
             accs.add(declareZeros(names.fresh(Names.accumulator(w.name())), w, body));
         }
         for (Var w : fn.wrt()) {
-            dots.add(declareZeros(names.fresh(Names.accumulator(w.name()) + "_dot"), w, body));
+            dots.add(declareZeros(names.fresh(Names.tangent(Names.accumulator(w.name()))), w, body));
         }
         Var n = new Var(names.fresh("n"), Type.INT);
         body.add(new Stmt.Decl(n, flatSize(fn), null));
@@ -326,18 +327,18 @@ public final class GradWrapper {
         dots.forEach(a -> dotRefs.add(asObject(new Expr.VarRef(a))));
         List<Stmt> loop = new ArrayList<>(resetTo(snapshots, 1));
         loop.addAll(List.of(
-                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "unit", prepend(new Expr.VarRef(j), directionRefs),
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(prepend(new Expr.VarRef(j), directionRefs),
                         Type.VOID), null),
-                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "zero", all, Type.VOID), null),
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_ZERO.call(all, Type.VOID), null),
                 new Stmt.ExprStmt(new Expr.StaticCall(null,
                         org.cotangent.processor.transform.forward.ReverseTangent.name(fn.name()), args, Type.DOUBLE),
                         null),
-                new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.JACOBIANS, "flatten", prepend(new Expr.ArrayAccess(
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_FLATTEN.call(prepend(new Expr.ArrayAccess(
                         new Expr.VarRef(hessian), new Expr.VarRef(j), Type.DOUBLE_ARRAY), dotRefs), Type.VOID), null)));
         body.add(new Stmt.CountedLoop(j, new Expr.Literal("0", Type.INT), new Expr.VarRef(n), true,
                 new Stmt.Block(loop), null));
         body.add(new Stmt.Return(new Expr.VarRef(hessian), null));
-        return new GeneratedMethod(fn.name() + "_hessian", "The Hessian of {@link " + fn.ownerClass() + "#" + fn.name()
+        return new GeneratedMethod(Names.hessian(fn.name()), "The Hessian of {@link " + fn.ownerClass() + "#" + fn.name()
                 + "} with respect to " + wrtList(fn) + " (flattened in declaration order, row-major), {@code n x n}: "
                 + "n Hessian-vector products, forward over reverse.", "double[][]", params, new Stmt.Block(body));
     }
@@ -353,7 +354,7 @@ public final class GradWrapper {
         return switch (w.type().rank()) {
             case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
             case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(w))));
-            default -> new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(new Expr.VarRef(w)), w.type());
+            default -> RuntimeMethod.ZEROS_LIKE.call(List.of(new Expr.VarRef(w)), w.type());
         };
     }
 
@@ -364,7 +365,7 @@ public final class GradWrapper {
             Expr n = switch (w.type().rank()) {
                 case 0 -> new Expr.Literal("1", Type.INT);
                 case 1 -> new Expr.Length(new Expr.VarRef(w));
-                default -> new Expr.StaticCall(RuntimeClasses.ADJOINTS, "size", List.of(new Expr.VarRef(w)), Type.INT);
+                default -> RuntimeMethod.SIZE.call(List.of(new Expr.VarRef(w)), Type.INT);
             };
             size = size == null ? n : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, size, n, Type.INT);
         }

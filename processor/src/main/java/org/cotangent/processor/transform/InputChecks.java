@@ -1,12 +1,12 @@
 package org.cotangent.processor.transform;
 
+import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.ir.Build;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.Function;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
 import org.cotangent.processor.ir.Var;
-import org.cotangent.processor.naming.RuntimeClasses;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class InputChecks {
         List<Stmt> out = new ArrayList<>();
         for (Var w : fn.wrt()) {
             if (w.type().rank() > 0) {
-                out.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, "input", List.of(Build.ref(w),
+                out.add(new Stmt.ExprStmt(RuntimeMethod.CHECK_INPUT.call(List.of(Build.ref(w),
                         new Expr.Literal("\"" + w.name() + "\"", Type.named("String"))), Type.VOID), null));
             }
         }

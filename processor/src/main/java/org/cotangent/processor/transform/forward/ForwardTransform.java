@@ -1,5 +1,6 @@
 package org.cotangent.processor.transform.forward;
 
+import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.naming.RuntimeClasses;
 
 import org.cotangent.processor.analysis.Activity;
@@ -74,7 +75,7 @@ public final class ForwardTransform {
                 tangents.put(w, dot);
             }
             if (w.type().rank() > 0) {
-                body.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, "tangent", List.of(Build.ref(dot),
+                body.add(new Stmt.ExprStmt(RuntimeMethod.CHECK_TANGENT.call(List.of(Build.ref(dot),
                         w.type().rank() == 1 ? new Expr.Length(Build.ref(w)) : Build.ref(w),
                         new Expr.Literal("\"" + dot.name() + "\"", Type.named("String"))), Type.VOID), null));
             }
@@ -85,7 +86,7 @@ public final class ForwardTransform {
                 Var dot = new Var(names.fresh(Names.tangent(p.name())), p.type());
                 tangents.put(p, dot);
                 body.add(new Stmt.Decl(dot, p.type().rank() == 0 ? Build.ZERO
-                        : new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(Build.ref(p)), p.type()), null));
+                        : RuntimeMethod.ZEROS_LIKE.call(List.of(Build.ref(p)), p.type()), null));
             }
         }
         if (!isVoid()) {
@@ -333,7 +334,7 @@ public final class ForwardTransform {
         }
         if (value instanceof Expr.Clone c) {
             return activity.isActive(c.array()) ? new Expr.Clone(tangentArray(c.array()))
-                    : new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(c.array()), c.type());
+                    : RuntimeMethod.ZEROS_LIKE.call(List.of(c.array()), c.type());
         }
         if (value instanceof Expr.Conditional c) {
             return new Expr.Conditional(c.condition(), tangentInit(c.whenTrue(), values),
@@ -342,7 +343,7 @@ public final class ForwardTransform {
         Var root = IrWalk.rootVar(value);
         if (root == null || !tangents.containsKey(root)) {
             // an array a field holds (a constant) or an inactive local: its tangent is 0
-            return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(value), value.type());
+            return RuntimeMethod.ZEROS_LIKE.call(List.of(value), value.type());
         }
         return tangentArray(value);
     }
@@ -365,25 +366,25 @@ public final class ForwardTransform {
             } else if (activity.isActive(arg)) {
                 args.add(tangentArray(arg));
             } else {
-                args.add(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(arg), arg.type()));
+                args.add(RuntimeMethod.ZEROS_LIKE.call(List.of(arg), arg.type()));
             }
         }
         return args;
     }
 
     private Expr callValue(Expr.Call c, Expr target, boolean declareTangent, SourcePos pos, List<Stmt> out) {
-        Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named(RuntimeClasses.DUAL));
+        Var dual = new Var(names.fresh(Names.dual(c.callee().name())), Type.named(RuntimeClasses.DUAL));
         out.add(new Stmt.Decl(dual, new Expr.StaticCall(c.callee().jvpOwner(), c.callee().jvpName(),
                 tangentArguments(c, out, pos), dual.type()), pos));
         Var root = IrWalk.rootVar(target);
-        Expr tangent = new Expr.StaticCall(dual.name(), "tangent", List.of(), Type.DOUBLE);
+        Expr tangent = RuntimeMethod.DUAL_TANGENT.on(dual.name(), List.of(), Type.DOUBLE);
         if (declareTangent && target instanceof Expr.VarRef) {
             out.add(new Stmt.Decl(tangents.get(root), tangent, pos));
         } else {
             out.add(new Stmt.Assign(target instanceof Expr.VarRef ? Build.ref(tangents.get(root)) : tangentArray(target),
                     AssignOp.SET, tangent, pos));
         }
-        return new Expr.StaticCall(dual.name(), "value", List.of(), Type.DOUBLE);
+        return RuntimeMethod.DUAL_VALUE.on(dual.name(), List.of(), Type.DOUBLE);
     }
 
     private void callStatement(Expr.Call c, SourcePos pos, List<Stmt> out) {

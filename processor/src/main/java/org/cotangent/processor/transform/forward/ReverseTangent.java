@@ -1,5 +1,6 @@
 package org.cotangent.processor.transform.forward;
 
+import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.naming.RuntimeClasses;
 
 import org.cotangent.processor.ir.AssignOp;
@@ -15,6 +16,7 @@ import org.cotangent.processor.ir.UnaryOp;
 import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.naming.Names;
 import org.cotangent.processor.rules.DerivativeRules;
+import org.cotangent.processor.rules.Primitive;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +54,7 @@ public final class ReverseTangent {
 
     /** The name of the second-order method of {@code method}. */
     public static String name(String method) {
-        return method + "_vjpTangent";
+        return Names.vjpTangent(method);
     }
 
     /** {@code f_vjpTangent}, from {@code f}'s {@code _vjp}. */
@@ -114,7 +116,7 @@ public final class ReverseTangent {
         for (Var w : fn.wrt()) {
             if (w.type().rank() > 0) {
                 Var dot = tangents.get(w.name());
-                body.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, "tangent", List.of(Build.ref(dot),
+                body.add(new Stmt.ExprStmt(RuntimeMethod.CHECK_TANGENT.call(List.of(Build.ref(dot),
                         w.type().rank() == 1 ? new Expr.Length(Build.ref(w)) : Build.ref(w),
                         new Expr.Literal("\"" + dot.name() + "\"", Type.named("String"))), Type.VOID), null));
             }
@@ -147,7 +149,7 @@ public final class ReverseTangent {
     private Var tangentOf(String name, Type type) {
         Var t = tangents.get(name);
         if (t == null) {
-            t = new Var(names.fresh(name + "_dot"), type);
+            t = new Var(names.fresh(Names.tangent(name)), type);
             tangents.put(name, t);
             floating.add(name);
         }
@@ -182,11 +184,11 @@ public final class ReverseTangent {
                 return;
             }
             if (d.init() instanceof Expr.Call c) {
-                Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named(RuntimeClasses.DUAL));
+                Var dual = new Var(names.fresh(Names.dual(c.callee().name())), Type.named(RuntimeClasses.DUAL));
                 out.add(new Stmt.Decl(dual, jvpCall(c, dual.type()), d.pos()));
-                out.add(new Stmt.Decl(dot(d.var()), new Expr.StaticCall(dual.name(), "tangent", List.of(), Type.DOUBLE),
+                out.add(new Stmt.Decl(dot(d.var()), RuntimeMethod.DUAL_TANGENT.on(dual.name(), List.of(), Type.DOUBLE),
                         d.pos()));
-                out.add(new Stmt.Decl(d.var(), new Expr.StaticCall(dual.name(), "value", List.of(), Type.DOUBLE),
+                out.add(new Stmt.Decl(d.var(), RuntimeMethod.DUAL_VALUE.on(dual.name(), List.of(), Type.DOUBLE),
                         d.pos()));
                 return;
             }
@@ -205,12 +207,12 @@ public final class ReverseTangent {
                 return;
             }
             if (a.value() instanceof Expr.Call c && a.op() == AssignOp.SET) {
-                Var dual = new Var(names.fresh(c.callee().name() + "_dual"), Type.named(RuntimeClasses.DUAL));
+                Var dual = new Var(names.fresh(Names.dual(c.callee().name())), Type.named(RuntimeClasses.DUAL));
                 out.add(new Stmt.Decl(dual, jvpCall(c, dual.type()), a.pos()));
                 out.add(new Stmt.Assign(dotTarget, AssignOp.SET,
-                        new Expr.StaticCall(dual.name(), "tangent", List.of(), Type.DOUBLE), a.pos()));
+                        RuntimeMethod.DUAL_TANGENT.on(dual.name(), List.of(), Type.DOUBLE), a.pos()));
                 out.add(new Stmt.Assign(a.target(), AssignOp.SET,
-                        new Expr.StaticCall(dual.name(), "value", List.of(), Type.DOUBLE), a.pos()));
+                        RuntimeMethod.DUAL_VALUE.on(dual.name(), List.of(), Type.DOUBLE), a.pos()));
                 return;
             }
             if (a.target().type().rank() > 0) {
@@ -244,8 +246,8 @@ public final class ReverseTangent {
     }
 
     private boolean isPop(Expr e) {
-        return e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape)
-                && (c.name().equals("popDouble") || c.name().equals("popRef"));
+        RuntimeMethod m = e instanceof Expr.StaticCall c ? RuntimeMethod.of(c, tape).orElse(null) : null;
+        return m == RuntimeMethod.POP_DOUBLE || m == RuntimeMethod.POP_REF;
     }
 
     private void exprStatement(Stmt.ExprStmt e, List<Stmt> out) {
@@ -263,39 +265,52 @@ public final class ReverseTangent {
             out.add(e);
             return;
         }
-        boolean onTape = c.owner() != null && c.owner().equals(tape);
-        String name = c.name();
-        if (onTape && (name.equals("pushDouble") || name.equals("pushRef") && isFloatingArray(c.args().get(0)))) {
+        RuntimeMethod method = RuntimeMethod.of(c, tape).orElse(null);
+        if (method == null) {
             out.add(e);
-            out.add(call(tape, name, tangentValue(c.args().get(0)), e));
-        } else if (onTape && (name.equals("pushAll") || name.equals("keep")) && isFloatingArray(c.args().get(0))) {
-            out.add(e);
-            out.add(call(tape, name, tangentArray(c.args().get(0)), e));
-        } else if (onTape && (name.equals("popAll") || name.equals("restoreKept"))
-                && isFloatingArray(c.args().get(0))) {
-            out.add(call(tape, name, tangentArray(c.args().get(0)), e));
-            out.add(e);
-        } else if (onTape && (name.equals("releaseCells") || name.equals("releaseArrays"))) {
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall(tape, name, List.of(new Expr.Binary(BinaryOp.MUL,
-                    new Expr.Literal("2", Type.INT), c.args().get(0), Type.INT)), Type.VOID), e.pos()));
-        } else if (RuntimeClasses.CHECKS.equals(c.owner()) && (name.equals("accumulator") || name.equals("seed"))
-                && c.args().get(0) instanceof Expr.VarRef checked) {
-            // the tangent of a checked argument gets the same check, before anything is touched
-            out.add(e);
-            Var dot = dot(checked.var());
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, name, List.of(Build.ref(dot), c.args().get(1),
-                    new Expr.Literal("\"" + dot.name() + "\"", Type.named("String"))), Type.VOID), e.pos()));
-        } else if (RuntimeClasses.ADJOINTS.equals(c.owner()) && (name.equals("addInto") || name.equals("copyInto"))) {
-            out.add(e);
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, name,
-                    List.of(tangentArray(c.args().get(0)), tangentArray(c.args().get(1))), Type.VOID), e.pos()));
-        } else {
-            out.add(e);
+            return;
+        }
+        switch (method) {
+            case PUSH_DOUBLE -> {
+                out.add(e);
+                out.add(call(method, tangentValue(c.args().get(0)), e));
+            }
+            case PUSH_REF, PUSH_ALL, KEEP -> {
+                out.add(e);
+                if (isFloatingArray(c.args().get(0))) {
+                    out.add(call(method, method == RuntimeMethod.PUSH_REF ? tangentValue(c.args().get(0))
+                            : tangentArray(c.args().get(0)), e));
+                }
+            }
+            case POP_ALL, RESTORE_KEPT -> {
+                if (isFloatingArray(c.args().get(0))) {
+                    out.add(call(method, tangentArray(c.args().get(0)), e));
+                }
+                out.add(e);
+            }
+            case RELEASE_CELLS, RELEASE_ARRAYS -> out.add(new Stmt.ExprStmt(method.on(tape, List.of(
+                    new Expr.Binary(BinaryOp.MUL, new Expr.Literal("2", Type.INT), c.args().get(0), Type.INT)),
+                    Type.VOID), e.pos()));
+            case CHECK_ACCUMULATOR, CHECK_SEED -> {
+                out.add(e);
+                if (c.args().get(0) instanceof Expr.VarRef checked) {
+                    // the tangent of a checked argument gets the same check, before anything is touched
+                    Var dot = dot(checked.var());
+                    out.add(new Stmt.ExprStmt(method.call(List.of(Build.ref(dot), c.args().get(1),
+                            new Expr.Literal("\"" + dot.name() + "\"", Type.named("String"))), Type.VOID), e.pos()));
+                }
+            }
+            case ADD_INTO, COPY_INTO -> {
+                out.add(e);
+                out.add(new Stmt.ExprStmt(method.call(List.of(tangentArray(c.args().get(0)),
+                        tangentArray(c.args().get(1))), Type.VOID), e.pos()));
+            }
+            default -> out.add(e);
         }
     }
 
-    private Stmt call(String owner, String name, Expr arg, Stmt.ExprStmt at) {
-        return new Stmt.ExprStmt(new Expr.StaticCall(owner, name, List.of(arg), Type.VOID), at.pos());
+    private Stmt call(RuntimeMethod method, Expr arg, Stmt.ExprStmt at) {
+        return new Stmt.ExprStmt(method.on(tape, List.of(arg), Type.VOID), at.pos());
     }
 
     private static boolean isFloatingArray(Expr e) {
@@ -366,23 +381,19 @@ public final class ReverseTangent {
         if (e instanceof Expr.Clone c) {
             return hasTangentArray(c.array()) ? new Expr.Clone(tangentArray(c.array())) : zerosLike(c.array());
         }
-        if (e instanceof Expr.StaticCall c && RuntimeClasses.ADJOINTS.equals(c.owner())) {
-            if (c.name().equals("zerosLike")) {
-                return c;
-            }
-            if (c.name().equals("copyOf")) {
-                return hasTangentArray(c.args().get(0)) ? new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyOf",
-                        List.of(tangentArray(c.args().get(0))), c.type()) : zerosLike(c.args().get(0));
-            }
+        RuntimeMethod method = e instanceof Expr.StaticCall c ? RuntimeMethod.of(c, tape).orElse(null) : null;
+        if (method == RuntimeMethod.ZEROS_LIKE || method == RuntimeMethod.CELL || method == RuntimeMethod.POOLED_DOUBLES) {
+            return e; // fresh zeros: the tangent of a zero array is a zero array
         }
-        if (e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape)
-                && (c.name().equals("cell") || c.name().equals("doubles"))) {
-            return c;
+        if (method == RuntimeMethod.COPY_OF) {
+            Expr source = ((Expr.StaticCall) e).args().get(0);
+            return hasTangentArray(source) ? RuntimeMethod.COPY_OF.call(List.of(tangentArray(source)), e.type())
+                    : zerosLike(source);
         }
-        if (e instanceof Expr.StaticCall c && c.owner() != null && c.owner().equals(tape) && c.name().equals("copyOf")) {
-            Expr source = c.args().get(0);
-            return hasTangentArray(source) ? new Expr.StaticCall(tape, "copyOf", List.of(tangentArray(source)), c.type())
-                    : new Expr.StaticCall(tape, "doubles", List.of(new Expr.Length(source)), c.type());
+        if (method == RuntimeMethod.POOLED_COPY) {
+            Expr source = ((Expr.StaticCall) e).args().get(0);
+            return hasTangentArray(source) ? RuntimeMethod.POOLED_COPY.on(tape, List.of(tangentArray(source)), e.type())
+                    : RuntimeMethod.POOLED_DOUBLES.on(tape, List.of(new Expr.Length(source)), e.type());
         }
         if (e instanceof Expr.Literal) {
             return e;
@@ -404,7 +415,7 @@ public final class ReverseTangent {
         if (e.type().rank() == 0) {
             return Build.ZERO;
         }
-        return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(e), e.type());
+        return RuntimeMethod.ZEROS_LIKE.call(List.of(e), e.type());
     }
 
     /** Whether the array expression is rooted in a variable that has a tangent. */
@@ -478,17 +489,31 @@ public final class ReverseTangent {
             }
             return sum;
         }
-        if (e instanceof Expr.StaticCall c && RuntimeClasses.PRIMITIVES.equals(c.owner())) {
+        if (e instanceof Expr.StaticCall c && RuntimeMethod.of(c, tape).isPresent()) {
+            // a value the tape or the runtime hands back is handled by the statement that takes it
+            throw new IllegalStateException("no tangent rule for the runtime call " + c.name() + " inside an expression");
+        }
+        if (e instanceof Expr.StaticCall c && Primitive.of(c).isPresent()) {
+            Primitive helper = Primitive.of(c).get();
             Expr sum = Build.ZERO;
             for (int i = 0; i < c.args().size(); i++) {
                 Expr t = tangent(c.args().get(i));
                 if (!Build.isZero(t)) {
-                    sum = Build.add(sum, scale(t, DerivativeRules.primitivePartial(c.name(), i, c.args())));
+                    sum = Build.add(sum, scale(t, DerivativeRules.primitivePartial(helper, i, c.args())));
                 }
             }
             return sum;
         }
-        return Build.ZERO;
+        if (e instanceof Expr.StaticCall) {
+            // a library call: the front end refuses one that gets a differentiated value (COT004), so its
+            // arguments' tangents are 0 at run time even where this code carries a tangent for them
+            return Build.ZERO;
+        }
+        if (e instanceof Expr.Literal || e instanceof Expr.FieldRef || e instanceof Expr.InstanceField
+                || e instanceof Expr.PrivateField) {
+            return Build.ZERO; // constants: fields are not differentiated
+        }
+        throw new IllegalStateException("no tangent rule for " + e);
     }
 
     private static Expr scale(Expr tangent, Expr partial) {

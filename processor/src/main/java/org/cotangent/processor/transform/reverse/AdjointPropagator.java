@@ -160,17 +160,17 @@ final class AdjointPropagator {
 
     private static String adjointName(Expr e) {
         if (e instanceof Expr.MathCall m) {
-            return m.fn().javaName() + "_adj";
+            return Names.adjoint(m.fn().javaName());
         }
         if (e instanceof Expr.Binary b) {
             return switch (b.op()) {
-                case ADD -> "sum_adj";
-                case SUB -> "diff_adj";
-                case MUL -> "prod_adj";
-                case DIV -> "quot_adj";
-                default -> "rem_adj";
+                case ADD -> Names.adjoint("sum");
+                case SUB -> Names.adjoint("diff");
+                case MUL -> Names.adjoint("prod");
+                case DIV -> Names.adjoint("quot");
+                default -> Names.adjoint("rem");
             };
         }
-        return "choice_adj";
+        return Names.adjoint("choice");
     }
 }

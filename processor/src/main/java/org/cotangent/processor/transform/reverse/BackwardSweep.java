@@ -1,5 +1,6 @@
 package org.cotangent.processor.transform.reverse;
 
+import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.analysis.ArrayWrites;
 import org.cotangent.processor.ir.AssignOp;
 import org.cotangent.processor.ir.BinaryOp;
@@ -10,7 +11,6 @@ import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
 import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.naming.Names;
-import org.cotangent.processor.naming.RuntimeClasses;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -126,7 +126,7 @@ final class BackwardSweep {
         if (plan.branchSlots.containsKey(f)) {
             cond = Build.ref(plan.branchSlots.get(f));
         } else if (plan.tapedBranches.contains(f)) {
-            cond = ctx.tapePop("popBoolean", Type.BOOLEAN);
+            cond = ctx.tapePop(RuntimeMethod.POP_BOOLEAN, Type.BOOLEAN);
         } else if (recording != null) {
             recording.extraReads.put(f, ctx.primalVars(cond));
         }
@@ -148,7 +148,7 @@ final class BackwardSweep {
             return;
         }
         if (plan.inLoop.contains(w)) {
-            out.add(new Stmt.Assign(Build.ref(count), AssignOp.SET, ctx.tapePop("popInt", Type.INT), w.pos()));
+            out.add(new Stmt.Assign(Build.ref(count), AssignOp.SET, ctx.tapePop(RuntimeMethod.POP_INT, Type.INT), w.pos()));
         }
         List<Stmt> body = recomputation(w);
         body.addAll(reversed);
@@ -259,7 +259,7 @@ final class BackwardSweep {
         List<Expr.MathCall> taped = recording == null ? plan.tapedCalls.getOrDefault(site, List.of()) : List.of();
         for (int k = taped.size() - 1; k >= 0; k--) {
             Var popped = new Var(scratch.fresh(taped.get(k).fn().javaName()), Type.DOUBLE);
-            out.add(new Stmt.Decl(popped, ctx.tapePop("popDouble", Type.DOUBLE), site.pos()));
+            out.add(new Stmt.Decl(popped, ctx.tapePop(RuntimeMethod.POP_DOUBLE, Type.DOUBLE), site.pos()));
             p.knownValue(taped.get(k), popped);
         }
         Expr adj = target instanceof Expr.VarRef ? Build.ref(ctx.adjoints.get(root)) : p.adjointArray(target);
@@ -320,7 +320,7 @@ final class BackwardSweep {
                 }
             }
         } else if (value instanceof Expr.Clone c && c.type().rank() == 1 && ctx.activity.isActive(c.array())) {
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "addInto",
+            out.add(new Stmt.ExprStmt(RuntimeMethod.ADD_INTO.call(
                     List.of(ctx.adjointArray(c.array()), adjoint), Type.VOID), site.pos()));
         }
     }
@@ -347,15 +347,15 @@ final class BackwardSweep {
             }
             Expr arg = c.args().get(k);
             if (arg.type().rank() == 0) {
-                Var cell = new Var(scratch.fresh(c.callee().name() + "_adj" + k), Type.DOUBLE_ARRAY);
-                out.add(new Stmt.Decl(cell, ctx.tapePop("cell", Type.DOUBLE_ARRAY), site.pos()));
+                Var cell = new Var(scratch.fresh(Names.argumentCell(c.callee().name(), k)), Type.DOUBLE_ARRAY);
+                out.add(new Stmt.Decl(cell, ctx.tapePop(RuntimeMethod.CELL, Type.DOUBLE_ARRAY), site.pos()));
                 cells.add(cell);
                 cellArgs.add(arg);
                 accumulators.add(Build.ref(cell));
             } else if (ctx.activity.isActive(arg)) {
                 accumulators.add(ctx.adjointArray(arg));
             } else {
-                accumulators.add(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(arg), arg.type()));
+                accumulators.add(RuntimeMethod.ZEROS_LIKE.call(List.of(arg), arg.type()));
             }
         }
         Expr seedArg = c.callee().isVoid() ? null : seedValue == null ? Build.ZERO : seedValue;
@@ -367,14 +367,14 @@ final class BackwardSweep {
             p.propagate(cellArgs.get(i), new Expr.ArrayAccess(Build.ref(cells.get(i)), intLit(0), Type.DOUBLE));
         }
         if (!cells.isEmpty()) {
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall(ctx.tape.name(), "releaseCells",
+            out.add(new Stmt.ExprStmt(RuntimeMethod.RELEASE_CELLS.on(ctx.tape.name(),
                     List.of(intLit(cells.size())), Type.VOID), site.pos()));
         }
     }
 
     private void popWritten(List<Expr> written, List<Stmt> out, Stmt site) {
         for (int i = written.size() - 1; i >= 0; i--) {
-            out.add(new Stmt.ExprStmt(new Expr.StaticCall(ctx.tape.name(), "popAll", List.of(written.get(i)),
+            out.add(new Stmt.ExprStmt(RuntimeMethod.POP_ALL.on(ctx.tape.name(), List.of(written.get(i)),
                     Type.VOID), site.pos()));
         }
         if (!written.isEmpty()) {
@@ -396,7 +396,7 @@ final class BackwardSweep {
         Expr adj = ctx.adjointOfArrayTarget(target);
         if (save.onTape()) {
             if (adj != null) {
-                out.add(new Stmt.Assign(adj, AssignOp.SET, ctx.tapePop("popRef", adj.type()), site.pos()));
+                out.add(new Stmt.Assign(adj, AssignOp.SET, ctx.tapePop(RuntimeMethod.POP_REF, adj.type()), site.pos()));
             }
             out.add(new Stmt.Assign(target, AssignOp.SET, ctx.tapePop(ReverseContext.pop(target.type()),
                     target.type()), site.pos()));
@@ -415,8 +415,8 @@ final class BackwardSweep {
     }
 
     private Var copy(Expr adj, Stmt at, List<Stmt> out) {
-        String base = adj instanceof Expr.VarRef r ? r.var().name() : IrWalk.rootVar(adj).name() + "_element";
-        Var copy = new Var(scratch.fresh(base + "_in"), Type.DOUBLE);
+        String base = adj instanceof Expr.VarRef r ? r.var().name() : Names.element(IrWalk.rootVar(adj).name());
+        Var copy = new Var(scratch.fresh(Names.incoming(base)), Type.DOUBLE);
         out.add(new Stmt.Decl(copy, adj, at.pos()));
         return copy;
     }

@@ -1,5 +1,6 @@
 package org.cotangent.processor.transform.reverse;
 
+import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.analysis.ArrayWrites;
 import org.cotangent.processor.ir.AssignOp;
 import org.cotangent.processor.ir.Build;
@@ -140,7 +141,7 @@ final class ForwardSweep {
                 new Stmt.Block(sweep(f.otherwise().stmts())), f.pos()));
         if (taken != null) {
             // pushed after the branch ran, so that the backward sweep pops it before the branch's own entries
-            out.add(ctx.tapeCall("pushBoolean", Build.ref(taken), null));
+            out.add(ctx.tapeCall(RuntimeMethod.PUSH_BOOLEAN, Build.ref(taken), null));
         }
     }
 
@@ -155,7 +156,7 @@ final class ForwardSweep {
         body.add(new Stmt.Assign(Build.ref(count), AssignOp.ADD, intLit(1), null));
         out.add(new Stmt.While(w.condition(), new Stmt.Block(body), null, w.pos()));
         if (plan.inLoop.contains(w)) {
-            out.add(ctx.tapeCall("pushInt", Build.ref(count), null));
+            out.add(ctx.tapeCall(RuntimeMethod.PUSH_INT, Build.ref(count), null));
         }
     }
 
@@ -171,7 +172,7 @@ final class ForwardSweep {
         int copies = ctx.needsPullback(value, ctx.resultOf(value)) ? 2 : 1;
         for (int i = 0; i < copies; i++) {
             for (Expr w : written) {
-                out.add(ctx.tapeCall("pushAll", w, null));
+                out.add(ctx.tapeCall(RuntimeMethod.PUSH_ALL, w, null));
             }
         }
     }
@@ -187,7 +188,7 @@ final class ForwardSweep {
         if (save.onTape()) {
             out.add(ctx.tapeCall(ReverseContext.push(target.type()), target, site.pos()));
             if (adj != null) {
-                out.add(ctx.tapeCall("pushRef", adj, site.pos()));
+                out.add(ctx.tapeCall(RuntimeMethod.PUSH_REF, adj, site.pos()));
             }
         } else {
             out.add(new Stmt.Assign(Build.ref(save.slot()), AssignOp.SET, target, site.pos()));
@@ -216,7 +217,7 @@ final class ForwardSweep {
         for (Expr.MathCall m : calls) {
             Var local = new Var(ctx.names.fresh(m.fn().javaName()), Type.DOUBLE);
             out.add(new Stmt.Decl(local, substitute.expr(m), site.pos()));
-            out.add(ctx.tapeCall("pushDouble", Build.ref(local), site.pos()));
+            out.add(ctx.tapeCall(RuntimeMethod.PUSH_DOUBLE, Build.ref(local), site.pos()));
             locals.put(m, Build.ref(local));
         }
         ctx.useTape();

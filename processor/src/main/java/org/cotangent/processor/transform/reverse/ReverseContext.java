@@ -1,5 +1,6 @@
 package org.cotangent.processor.transform.reverse;
 
+import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.analysis.ArrayWrites;
 import org.cotangent.processor.ir.Build;
@@ -12,7 +13,6 @@ import org.cotangent.processor.ir.Type;
 import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.lower.ControlFlow;
 import org.cotangent.processor.naming.Names;
-import org.cotangent.processor.naming.RuntimeClasses;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -156,7 +156,7 @@ final class ReverseContext {
         if (value instanceof Expr.Clone c) {
             Var root = IrWalk.rootVar(c.array());
             if (c.type().rank() == 1 || root == null || !adjoints.containsKey(root)) {
-                return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(c.array()), c.type());
+                return RuntimeMethod.ZEROS_LIKE.call(List.of(c.array()), c.type());
             }
             return new Expr.Clone(adjointArray(c.array()));
         }
@@ -166,7 +166,7 @@ final class ReverseContext {
         }
         if (IrWalk.rootVar(value) == null || !adjoints.containsKey(IrWalk.rootVar(value))) {
             // an array a field holds (a constant) or an inactive local: its adjoint starts and stays 0
-            return new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike", List.of(value), value.type());
+            return RuntimeMethod.ZEROS_LIKE.call(List.of(value), value.type());
         }
         return adjointArray(value);
     }
@@ -190,33 +190,41 @@ final class ReverseContext {
         throw new IllegalStateException("no adjoint for array expression " + e);
     }
 
-    Stmt tapeCall(String method, Expr arg, SourcePos pos) {
+    /** {@code tape.push...(arg);} */
+    Stmt tapeCall(RuntimeMethod method, Expr arg, SourcePos pos) {
         tapeUsed = true;
-        return new Stmt.ExprStmt(new Expr.StaticCall(tape.name(), method, List.of(arg), Type.VOID), pos);
+        return new Stmt.ExprStmt(method.on(tape.name(), List.of(arg), Type.VOID), pos);
     }
 
-    Expr tapePop(String method, Type type) {
+    /** {@code tape.pop...()}, of type {@code type}. */
+    Expr tapePop(RuntimeMethod method, Type type) {
         tapeUsed = true;
-        return new Expr.StaticCall(tape.name(), method, List.of(), type);
+        return method.on(tape.name(), List.of(), type);
     }
 
-    static String push(Type type) {
-        return "push" + stackName(type);
-    }
-
-    static String pop(Type type) {
-        return "pop" + stackName(type);
-    }
-
-    private static String stackName(Type type) {
+    /** The tape's push for a value of {@code type}. */
+    static RuntimeMethod push(Type type) {
         if (type.rank() > 0 || type.base() == Type.Base.OTHER) {
-            return "Ref";
+            return RuntimeMethod.PUSH_REF;
         }
         return switch (type.base()) {
-            case DOUBLE -> "Double";
-            case LONG -> "Long";
-            case BOOLEAN -> "Boolean";
-            default -> "Int";
+            case DOUBLE -> RuntimeMethod.PUSH_DOUBLE;
+            case LONG -> RuntimeMethod.PUSH_LONG;
+            case BOOLEAN -> RuntimeMethod.PUSH_BOOLEAN;
+            default -> RuntimeMethod.PUSH_INT;
+        };
+    }
+
+    /** The tape's pop for a value of {@code type}. */
+    static RuntimeMethod pop(Type type) {
+        if (type.rank() > 0 || type.base() == Type.Base.OTHER) {
+            return RuntimeMethod.POP_REF;
+        }
+        return switch (type.base()) {
+            case DOUBLE -> RuntimeMethod.POP_DOUBLE;
+            case LONG -> RuntimeMethod.POP_LONG;
+            case BOOLEAN -> RuntimeMethod.POP_BOOLEAN;
+            default -> RuntimeMethod.POP_INT;
         };
     }
 

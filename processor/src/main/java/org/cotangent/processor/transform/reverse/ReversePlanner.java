@@ -134,12 +134,12 @@ final class ReversePlanner {
                 continue;
             }
             if (p.type().rank() == 0) {
-                ctx.adjoints.put(p, new Var(ctx.names.fresh(Names.adjoint(p.name()) + "_"), Type.DOUBLE));
+                ctx.adjoints.put(p, new Var(ctx.names.fresh(Names.parameterAdjoint(p.name())), Type.DOUBLE));
             } else if (!ctx.accumulators.containsKey(p) || written.contains(p) && !ctx.isVoid()) {
                 // a parameter the method writes into gets an adjoint of its own, added to the
                 // accumulator at the end: its elements' adjoints restart at each overwrite
                 ctx.separateParamAdjoints.add(p);
-                ctx.adjoints.put(p, new Var(ctx.names.fresh(Names.adjoint(p.name()) + "_"), p.type()));
+                ctx.adjoints.put(p, new Var(ctx.names.fresh(Names.parameterAdjoint(p.name())), p.type()));
             } else {
                 ctx.adjoints.put(p, ctx.accumulators.get(p));
             }
@@ -300,12 +300,12 @@ final class ReversePlanner {
             return;
         }
         String base = site instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
-                ? IrWalk.rootVar(a.target()).name() + "_element" : IrWalk.definedVar(site).name();
-        Var slot = new Var(ctx.names.fresh(base + "_saved"), type);
+                ? Names.element(IrWalk.rootVar(a.target()).name()) : IrWalk.definedVar(site).name();
+        Var slot = new Var(ctx.names.fresh(Names.saved(base)), type);
         plan.hoisted.add(new Stmt.Decl(slot, zero(type), null));
         Var adjSlot = null;
         if (adjoint != null) {
-            adjSlot = new Var(ctx.names.fresh(adjoint.name() + "_saved"), type);
+            adjSlot = new Var(ctx.names.fresh(Names.saved(adjoint.name())), type);
             plan.hoisted.add(new Stmt.Decl(adjSlot, zero(type), null));
         }
         plan.saves.put(site, new ReversePlan.Save(slot, adjSlot));

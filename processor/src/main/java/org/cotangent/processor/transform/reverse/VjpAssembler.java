@@ -1,5 +1,6 @@
 package org.cotangent.processor.transform.reverse;
 
+import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.analysis.ArrayWrites;
 import org.cotangent.processor.analysis.PooledArrays;
 import org.cotangent.processor.ir.AssignOp;
@@ -11,7 +12,6 @@ import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
 import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.naming.Names;
-import org.cotangent.processor.naming.RuntimeClasses;
 import org.cotangent.processor.transform.InputChecks;
 
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ final class VjpAssembler {
         for (Map.Entry<Var, Var> e : ctx.adjoints.entrySet()) {
             Var p = e.getKey();
             if (ctx.separateParamAdjoints.contains(p)) {
-                body.add(new Stmt.Decl(e.getValue(), new Expr.StaticCall(RuntimeClasses.ADJOINTS, "zerosLike",
+                body.add(new Stmt.Decl(e.getValue(), RuntimeMethod.ZEROS_LIKE.call(
                         List.of(Build.ref(p)), p.type()), null));
             }
         }
@@ -97,23 +97,23 @@ final class VjpAssembler {
             boolean keepable = p.type().base() == Type.Base.DOUBLE || p.type().equals(new Type(Type.Base.INT, 1));
             boolean restored = plan.elementsSaved(p.type().base()) || ArrayWrites.byCallOf(ctx.body(), p.type().base());
             if (p.type().rank() > 0 && written.contains(p) && restored && keepable) {
-                body.add(new Stmt.ExprStmt(new Expr.StaticCall(ctx.tape.name(), "keep", List.of(Build.ref(p)),
+                body.add(new Stmt.ExprStmt(RuntimeMethod.KEEP.on(ctx.tape.name(), List.of(Build.ref(p)),
                         Type.VOID), null));
                 ctx.useTape();
                 finals.add(0, new Var[] {p});
             } else if (p.type().rank() > 0 && written.contains(p) && restored) {
-                Var snapshot = new Var(ctx.names.fresh(p.name() + "_final"), p.type());
-                body.add(new Stmt.Decl(snapshot, new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyOf", List.of(Build.ref(p)),
+                Var snapshot = new Var(ctx.names.fresh(Names.finalContents(p.name())), p.type());
+                body.add(new Stmt.Decl(snapshot, RuntimeMethod.COPY_OF.call(List.of(Build.ref(p)),
                         p.type()), null));
                 finals.add(new Var[] {p, snapshot});
             }
         }
         if (ctx.isVectorValued()) {
-            body.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, "seed", List.of(Build.ref(ctx.seed),
+            body.add(new Stmt.ExprStmt(RuntimeMethod.CHECK_SEED.call(List.of(Build.ref(ctx.seed),
                     new Expr.Length(Build.ref(ctx.result())), new Expr.Literal("\"" + ctx.seed.name() + "\"",
                             Type.named("String"))), Type.VOID), null));
             if (plan.elementsSaved(Type.Base.DOUBLE)) {
-                body.add(new Stmt.ExprStmt(new Expr.StaticCall(ctx.tape.name(), "keep", List.of(Build.ref(ctx.result())),
+                body.add(new Stmt.ExprStmt(RuntimeMethod.KEEP.on(ctx.tape.name(), List.of(Build.ref(ctx.result())),
                         Type.VOID), null));
                 ctx.useTape();
                 finals.add(0, new Var[] {ctx.result()});
@@ -124,7 +124,7 @@ final class VjpAssembler {
             declareScalarAdjoints(body);
         }
         if (ctx.isVectorValued() && ctx.adjoints.containsKey(ctx.result())) {
-            body.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "addInto",
+            body.add(new Stmt.ExprStmt(RuntimeMethod.ADD_INTO.call(
                     List.of(Build.ref(ctx.adjoints.get(ctx.result())), Build.ref(ctx.seed)), Type.VOID), null));
         }
         body.addAll(backward);
@@ -137,26 +137,26 @@ final class VjpAssembler {
                 body.add(new Stmt.Assign(new Expr.ArrayAccess(Build.ref(e.getValue()), intLit(0), Type.DOUBLE),
                         AssignOp.ADD, Build.ref(adj), null));
             } else if (ctx.separateParamAdjoints.contains(e.getKey())) {
-                body.add(new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "addInto",
+                body.add(new Stmt.ExprStmt(RuntimeMethod.ADD_INTO.call(
                         List.of(Build.ref(e.getValue()), Build.ref(adj)), Type.VOID), null));
             }
         }
         for (Var[] f : finals) {
             body.add(f.length == 1
-                    ? new Stmt.ExprStmt(new Expr.StaticCall(ctx.tape.name(), "restoreKept", List.of(Build.ref(f[0])),
+                    ? new Stmt.ExprStmt(RuntimeMethod.RESTORE_KEPT.on(ctx.tape.name(), List.of(Build.ref(f[0])),
                             Type.VOID), null)
-                    : new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.ADJOINTS, "copyInto",
+                    : new Stmt.ExprStmt(RuntimeMethod.COPY_INTO.call(
                             List.of(Build.ref(f[0]), Build.ref(f[1])), Type.VOID), null));
         }
         if (pooled > 0) {
-            body.add(new Stmt.ExprStmt(new Expr.StaticCall(ctx.tape.name(), "releaseArrays", List.of(intLit(pooled)),
+            body.add(new Stmt.ExprStmt(RuntimeMethod.RELEASE_ARRAYS.on(ctx.tape.name(), List.of(intLit(pooled)),
                     Type.VOID), null));
         }
         if (!ctx.isVoid()) {
             body.add(new Stmt.Return(Build.ref(ctx.result()), null));
         }
         if (ctx.tapeUsed()) {
-            body.add(tapeDeclaration, new Stmt.Decl(ctx.tape, new Expr.StaticCall(RuntimeClasses.TAPE, "get", List.of(), ctx.tape.type()),
+            body.add(tapeDeclaration, new Stmt.Decl(ctx.tape, RuntimeMethod.TAPE_GET.call(List.of(), ctx.tape.type()),
                     null));
         }
         return new GeneratedMethod(Names.vjp(ctx.fn.name()), javadoc(), ctx.fn.returnType().javaName(), params,
@@ -186,12 +186,12 @@ final class VjpAssembler {
             }
             Expr array;
             if (primal == d.var() && d.init() instanceof Expr.Clone c) {
-                array = new Expr.StaticCall(ctx.tape.name(), "copyOf", List.of(c.array()), d.var().type());
+                array = RuntimeMethod.POOLED_COPY.on(ctx.tape.name(), List.of(c.array()), d.var().type());
             } else {
                 Expr length = primal != d.var() ? new Expr.Length(Build.ref(primal))
                         : d.init() instanceof Expr.NewArray n ? n.dimensions().get(0)
                         : intLit(((Expr.ArrayLiteral) d.init()).elements().size());
-                array = new Expr.StaticCall(ctx.tape.name(), "doubles", List.of(length), d.var().type());
+                array = RuntimeMethod.POOLED_DOUBLES.on(ctx.tape.name(), List.of(length), d.var().type());
             }
             forward.set(i, new Stmt.Decl(d.var(), array, d.pos()));
             if (primal == d.var() && d.init() instanceof Expr.ArrayLiteral l) {
@@ -209,7 +209,7 @@ final class VjpAssembler {
     private Stmt check(Var param, Var acc) {
         Expr shape = param.type().rank() == 0 ? intLit(1)
                 : param.type().rank() == 1 ? new Expr.Length(Build.ref(param)) : Build.ref(param);
-        return new Stmt.ExprStmt(new Expr.StaticCall(RuntimeClasses.CHECKS, "accumulator", List.of(Build.ref(acc), shape,
+        return new Stmt.ExprStmt(RuntimeMethod.CHECK_ACCUMULATOR.call(List.of(Build.ref(acc), shape,
                 new Expr.Literal("\"" + acc.name() + "\"", new Type(Type.Base.OTHER, 0))), Type.VOID), null);
     }
 
