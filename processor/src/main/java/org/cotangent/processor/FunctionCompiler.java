@@ -2,6 +2,7 @@ package org.cotangent.processor;
 
 import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.analysis.DerivativeChecks;
+import org.cotangent.processor.cleanup.Cleanup;
 import org.cotangent.processor.diag.Finding;
 import org.cotangent.processor.frontend.ReadResult;
 import org.cotangent.processor.ir.Expr;
@@ -80,7 +81,7 @@ final class FunctionCompiler {
                 }
             }
         }
-        return new Compiled(out, List.of());
+        return new Compiled(out.stream().map(Cleanup::apply).toList(), List.of());
     }
 
     /** Forward mode needs every callee's {@code _jvp}: a method with only a {@code @CustomVjp} has none. */

@@ -74,9 +74,13 @@ public final class Names {
         return var + "_adj";
     }
 
-    /** The tangent of variable {@code var} (before freshening). */
+    /**
+     * The tangent of variable {@code var} (before freshening). For the local adjoint of a parameter
+     * ({@code x_adj_}, beside the accumulator {@code x_adj}) it is {@code x_adj_dot_}, beside the
+     * accumulator's tangent {@code x_adj_dot}.
+     */
     public static String tangent(String var) {
-        return var + "_dot";
+        return var.endsWith("_") ? var.substring(0, var.length() - 1) + "_dot_" : var + "_dot";
     }
 
     public static String jacobian(String method) {

@@ -153,7 +153,7 @@ public final class GradWrapper {
         Var column = new Var(names.fresh("column"), Type.named(RuntimeClasses.DUAL_VECTOR));
         List<Stmt> forwardSweeps = new ArrayList<>(resetTo(snapshots, 1));
         forwardSweeps.addAll(List.of(
-                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(prepend(new Expr.VarRef(j), parts),
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(prepend(new Expr.VarRef(j), varargs(parts)),
                         Type.VOID), null),
                 new Stmt.Decl(column, new Expr.StaticCall(null, Names.jvp(fn.name()), jvpArgs, column.type()), null),
                 new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_SET_COLUMN.call(List.of(new Expr.VarRef(jacobian),
@@ -169,10 +169,10 @@ public final class GradWrapper {
         reverseSweeps.addAll(List.of(
                 new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(List.of(new Expr.VarRef(i),
                         new Expr.VarRef(seed)), Type.VOID), null),
-                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_ZERO.call(parts, Type.VOID), null),
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_ZERO.call(varargs(parts), Type.VOID), null),
                 new Stmt.ExprStmt(new Expr.StaticCall(null, Names.vjp(fn.name()), vjpArgs, Type.DOUBLE_ARRAY), null),
                 new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_FLATTEN.call(prepend(new Expr.ArrayAccess(
-                        new Expr.VarRef(jacobian), new Expr.VarRef(i), Type.DOUBLE_ARRAY), parts), Type.VOID), null)));
+                        new Expr.VarRef(jacobian), new Expr.VarRef(i), Type.DOUBLE_ARRAY), varargs(parts)), Type.VOID), null)));
         Stmt.Block reverse = new Stmt.Block(List.of(
                 new Stmt.Decl(seed, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.VarRef(m))), null),
                 new Stmt.CountedLoop(i, new Expr.Literal("0", Type.INT), new Expr.VarRef(m), true,
@@ -224,6 +224,20 @@ public final class GradWrapper {
 
     private static Expr asObject(Expr e) {
         return new Expr.Cast(Type.named("Object"), e);
+    }
+
+    /**
+     * Arguments for an {@code Object...} parameter, built with casts to {@code Object}: the cast
+     * stays only on a lone {@code double[][]}, which Java would otherwise pass as the array of
+     * arguments itself (its rows); anything else is passed as written.
+     */
+    private static List<Expr> varargs(List<Expr> parts) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr part : parts) {
+            Expr operand = part instanceof Expr.Cast c ? c.operand() : part;
+            out.add(parts.size() == 1 && operand.type().rank() > 1 ? part : operand);
+        }
+        return out;
     }
 
     private static List<Expr> prepend(Expr first, List<Expr> rest) {
@@ -327,14 +341,14 @@ public final class GradWrapper {
         dots.forEach(a -> dotRefs.add(asObject(new Expr.VarRef(a))));
         List<Stmt> loop = new ArrayList<>(resetTo(snapshots, 1));
         loop.addAll(List.of(
-                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(prepend(new Expr.VarRef(j), directionRefs),
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(prepend(new Expr.VarRef(j), varargs(directionRefs)),
                         Type.VOID), null),
-                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_ZERO.call(all, Type.VOID), null),
+                new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_ZERO.call(varargs(all), Type.VOID), null),
                 new Stmt.ExprStmt(new Expr.StaticCall(null,
                         org.cotangent.processor.transform.forward.ReverseTangent.name(fn.name()), args, Type.DOUBLE),
                         null),
                 new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_FLATTEN.call(prepend(new Expr.ArrayAccess(
-                        new Expr.VarRef(hessian), new Expr.VarRef(j), Type.DOUBLE_ARRAY), dotRefs), Type.VOID), null)));
+                        new Expr.VarRef(hessian), new Expr.VarRef(j), Type.DOUBLE_ARRAY), varargs(dotRefs)), Type.VOID), null)));
         body.add(new Stmt.CountedLoop(j, new Expr.Literal("0", Type.INT), new Expr.VarRef(n), true,
                 new Stmt.Block(loop), null));
         body.add(new Stmt.Return(new Expr.VarRef(hessian), null));

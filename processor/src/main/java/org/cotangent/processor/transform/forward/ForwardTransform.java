@@ -5,7 +5,6 @@ import org.cotangent.processor.naming.RuntimeClasses;
 
 import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.ir.AssignOp;
-import org.cotangent.processor.ir.BinaryOp;
 import org.cotangent.processor.ir.Build;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.Function;
@@ -14,11 +13,10 @@ import org.cotangent.processor.ir.IrWalk;
 import org.cotangent.processor.ir.SourcePos;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
-import org.cotangent.processor.ir.UnaryOp;
 import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.lower.ControlFlow;
 import org.cotangent.processor.naming.Names;
-import org.cotangent.processor.rules.DerivativeRules;
+import org.cotangent.processor.rules.ChainRule;
 import org.cotangent.processor.transform.ValueCache;
 
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Forward mode: turns a lowered method into its {@code _jvp}. Every active variable {@code v} gets a
@@ -251,50 +248,15 @@ public final class ForwardTransform {
         if (e instanceof Expr.ArrayAccess a) {
             return tangentArray(a);
         }
-        if (e instanceof Expr.Cast c) {
-            return tangent(c.operand(), values);
-        }
-        if (e instanceof Expr.Unary u) {
-            Expr t = tangent(u.operand(), values);
-            return u.op() == UnaryOp.NEG ? Build.neg(t) : t;
-        }
         if (e instanceof Expr.Conditional c) {
             return new Expr.Conditional(c.condition(), tangent(c.whenTrue(), values), tangent(c.whenFalse(), values),
                     Type.DOUBLE);
         }
-        if (e instanceof Expr.Binary b) {
-            if (b.op() == BinaryOp.MUL && b.left().equals(b.right())) {
-                return scale(tangent(b.left(), values), Build.mul(Build.lit(2.0), values.value(b.left())));
-            }
-            Supplier<Expr> left = () -> values.value(b.left());
-            Supplier<Expr> right = () -> values.value(b.right());
-            Supplier<Expr> self = () -> values.value(b);
-            Expr sum = Build.ZERO;
-            if (activity.isActive(b.left())) {
-                sum = Build.add(sum, scale(tangent(b.left(), values), DerivativeRules.partial(b.op(), 0, left, right, self)));
-            }
-            if (activity.isActive(b.right())) {
-                sum = Build.add(sum, scale(tangent(b.right(), values),
-                        DerivativeRules.partial(b.op(), 1, left, right, self)));
-            }
-            return sum;
+        Expr sum = Build.ZERO;
+        for (ChainRule.Partial p : ChainRule.of(e, values::value, activity::isActive)) {
+            sum = Build.add(sum, scale(tangent(p.operand(), values), p.partial()));
         }
-        if (e instanceof Expr.MathCall m) {
-            List<Supplier<Expr>> args = new ArrayList<>();
-            for (Expr a : m.args()) {
-                args.add(() -> values.value(a));
-            }
-            Supplier<Expr> self = () -> values.value(m);
-            Expr sum = Build.ZERO;
-            for (int i = 0; i < m.args().size(); i++) {
-                if (activity.isActive(m.args().get(i))) {
-                    sum = Build.add(sum, scale(tangent(m.args().get(i), values),
-                            DerivativeRules.partial(m.fn(), i, args, self)));
-                }
-            }
-            return sum;
-        }
-        throw new IllegalStateException("no tangent rule for " + e);
+        return sum;
     }
 
     private static Expr scale(Expr tangent, Expr partial) {

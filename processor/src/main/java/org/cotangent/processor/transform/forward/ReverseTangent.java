@@ -12,11 +12,9 @@ import org.cotangent.processor.ir.GeneratedMethod;
 import org.cotangent.processor.ir.IrWalk;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
-import org.cotangent.processor.ir.UnaryOp;
 import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.naming.Names;
-import org.cotangent.processor.rules.DerivativeRules;
-import org.cotangent.processor.rules.Primitive;
+import org.cotangent.processor.rules.ChainRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Second order, forward over reverse: applies forward mode to a generated {@code _vjp} (its IR,
@@ -35,7 +32,7 @@ import java.util.function.Supplier;
  * code's variables are adjoints, saved values and temporaries, nearly all of which vary). The tape
  * carries each value's tangent right after the value; pullbacks of callees become calls of their
  * own {@code _vjpTangent}; the runtime's first-partial helpers get their partials from
- * {@link DerivativeRules#primitivePartial}.
+ * {@code DerivativeRules.primitivePartial}, through {@link ChainRule}.
  */
 public final class ReverseTangent {
     private final Function fn;
@@ -450,59 +447,20 @@ public final class ReverseTangent {
             Var root = IrWalk.rootVar(a);
             return root != null && hasTangent(root) ? tangentArray(a) : Build.ZERO;
         }
-        if (e instanceof Expr.Cast c) {
-            return tangent(c.operand());
-        }
-        if (e instanceof Expr.Unary u) {
-            Expr t = tangent(u.operand());
-            return u.op() == UnaryOp.NEG ? Build.neg(t) : t;
-        }
         if (e instanceof Expr.Conditional c) {
             return new Expr.Conditional(c.condition(), tangent(c.whenTrue()), tangent(c.whenFalse()), Type.DOUBLE);
         }
-        if (e instanceof Expr.Binary b) {
-            Supplier<Expr> left = b::left;
-            Supplier<Expr> right = b::right;
-            Supplier<Expr> self = () -> b;
+        if (ChainRule.isOperation(e)) {
+            // the reverse code's values are all at hand: a partial reads its operands as they are
             Expr sum = Build.ZERO;
-            Expr tl = tangent(b.left());
-            Expr tr = tangent(b.right());
-            if (!Build.isZero(tl)) {
-                sum = Build.add(sum, scale(tl, DerivativeRules.partial(b.op(), 0, left, right, self)));
-            }
-            if (!Build.isZero(tr)) {
-                sum = Build.add(sum, scale(tr, DerivativeRules.partial(b.op(), 1, left, right, self)));
-            }
-            return sum;
-        }
-        if (e instanceof Expr.MathCall m) {
-            List<Supplier<Expr>> args = new ArrayList<>();
-            for (Expr a : m.args()) {
-                args.add(() -> a);
-            }
-            Expr sum = Build.ZERO;
-            for (int i = 0; i < m.args().size(); i++) {
-                Expr t = tangent(m.args().get(i));
-                if (!Build.isZero(t)) {
-                    sum = Build.add(sum, scale(t, DerivativeRules.partial(m.fn(), i, args, () -> m)));
-                }
+            for (ChainRule.Partial p : ChainRule.of(e, x -> x, x -> !Build.isZero(tangent(x)))) {
+                sum = Build.add(sum, scale(tangent(p.operand()), p.partial()));
             }
             return sum;
         }
         if (e instanceof Expr.StaticCall c && RuntimeMethod.of(c, tape).isPresent()) {
             // a value the tape or the runtime hands back is handled by the statement that takes it
             throw new IllegalStateException("no tangent rule for the runtime call " + c.name() + " inside an expression");
-        }
-        if (e instanceof Expr.StaticCall c && Primitive.of(c).isPresent()) {
-            Primitive helper = Primitive.of(c).get();
-            Expr sum = Build.ZERO;
-            for (int i = 0; i < c.args().size(); i++) {
-                Expr t = tangent(c.args().get(i));
-                if (!Build.isZero(t)) {
-                    sum = Build.add(sum, scale(t, DerivativeRules.primitivePartial(helper, i, c.args())));
-                }
-            }
-            return sum;
         }
         if (e instanceof Expr.StaticCall) {
             // a library call: the front end refuses one that gets a differentiated value (COT004), so its

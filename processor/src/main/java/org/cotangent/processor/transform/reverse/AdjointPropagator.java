@@ -2,23 +2,20 @@ package org.cotangent.processor.transform.reverse;
 
 import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.ir.AssignOp;
-import org.cotangent.processor.ir.BinaryOp;
 import org.cotangent.processor.ir.Build;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.SourcePos;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
-import org.cotangent.processor.ir.UnaryOp;
 import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.naming.Names;
-import org.cotangent.processor.rules.DerivativeRules;
+import org.cotangent.processor.rules.ChainRule;
 import org.cotangent.processor.transform.ValueCache;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Emits the backward sweep of one expression: given the adjoint flowing into its value, adds
@@ -69,58 +66,33 @@ final class AdjointPropagator {
             out.add(new Stmt.Assign(adjointArray(a), AssignOp.ADD, adjoint, pos));
             return;
         }
-        if (e instanceof Expr.Cast c) {
-            propagate(c.operand(), adjoint);
+        if (e instanceof Expr.Conditional c) {
+            propagateBranches(c, simple(adjoint, adjointName(e)));
             return;
         }
-        if (e instanceof Expr.Unary u) {
-            propagate(u.operand(), u.op() == UnaryOp.NEG ? Build.neg(adjoint) : adjoint);
-            return;
+        Expr adj = ChainRule.passesThrough(e) ? adjoint : simple(adjoint, adjointName(e));
+        for (ChainRule.Partial p : ChainRule.of(e, this::value, activity::isActive)) {
+            propagate(p.operand(), scale(adj, p.partial()));
         }
-        Expr adj = simple(adjoint, adjointName(e));
-        if (e instanceof Expr.Binary b && b.op() == BinaryOp.MUL && b.left().equals(b.right())) {
-            // u * u: one contribution of 2u instead of two of u
-            propagate(b.left(), scale(adj, Build.mul(Build.lit(2.0), value(b.left()))));
-        } else if (e instanceof Expr.Binary b) {
-            Supplier<Expr> left = () -> value(b.left());
-            Supplier<Expr> right = () -> value(b.right());
-            Supplier<Expr> self = () -> value(b);
-            if (activity.isActive(b.left())) {
-                propagate(b.left(), scale(adj, DerivativeRules.partial(b.op(), 0, left, right, self)));
-            }
-            if (activity.isActive(b.right())) {
-                propagate(b.right(), scale(adj, DerivativeRules.partial(b.op(), 1, left, right, self)));
-            }
-        } else if (e instanceof Expr.MathCall m) {
-            List<Supplier<Expr>> args = new ArrayList<>();
-            for (Expr a : m.args()) {
-                args.add(() -> value(a));
-            }
-            Supplier<Expr> self = () -> value(m);
-            for (int i = 0; i < m.args().size(); i++) {
-                if (activity.isActive(m.args().get(i))) {
-                    propagate(m.args().get(i), scale(adj, DerivativeRules.partial(m.fn(), i, args, self)));
-                }
-            }
-        } else if (e instanceof Expr.Conditional c) {
-            Map<Expr, Expr> saved = values.snapshot();
-            List<Stmt> outer = out;
-            List<Stmt> then = new ArrayList<>();
-            List<Stmt> otherwise = new ArrayList<>();
-            out = then;
-            values.redirect(then);
-            propagate(c.whenTrue(), adj);
-            out = otherwise;
-            values.redirect(otherwise);
-            values.reset(saved);
-            propagate(c.whenFalse(), adj);
-            out = outer;
-            values.redirect(outer);
-            values.reset(saved);
-            out.add(new Stmt.If(c.condition(), new Stmt.Block(then), new Stmt.Block(otherwise), pos));
-        } else {
-            throw new IllegalStateException("no adjoint rule for " + e);
-        }
+    }
+
+    /** {@code c ? a : b}: the adjoint flows into the branch that was taken. */
+    private void propagateBranches(Expr.Conditional c, Expr adj) {
+        Map<Expr, Expr> saved = values.snapshot();
+        List<Stmt> outer = out;
+        List<Stmt> then = new ArrayList<>();
+        List<Stmt> otherwise = new ArrayList<>();
+        out = then;
+        values.redirect(then);
+        propagate(c.whenTrue(), adj);
+        out = otherwise;
+        values.redirect(otherwise);
+        values.reset(saved);
+        propagate(c.whenFalse(), adj);
+        out = outer;
+        values.redirect(outer);
+        values.reset(saved);
+        out.add(new Stmt.If(c.condition(), new Stmt.Block(then), new Stmt.Block(otherwise), pos));
     }
 
     /** The adjoint of an array expression: the same access path, rooted at the adjoint arrays. */
