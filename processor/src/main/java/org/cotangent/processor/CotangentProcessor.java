@@ -1,36 +1,20 @@
 package org.cotangent.processor;
 
 import org.cotangent.processor.diag.Message;
-import org.cotangent.processor.emit.ClassEmitter;
 import org.cotangent.processor.frontend.CustomRules;
-import org.cotangent.processor.frontend.MethodReader;
-import org.cotangent.processor.frontend.ReadResult;
 import org.cotangent.processor.frontend.Reporter;
 import org.cotangent.processor.frontend.Sources;
-import org.cotangent.processor.ir.Function;
-import org.cotangent.processor.ir.GeneratedClass;
-import org.cotangent.processor.ir.GeneratedMethod;
 import org.cotangent.processor.lower.Inliner;
-import org.cotangent.processor.naming.Names;
-import org.cotangent.processor.transform.GradWrapper;
 
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.tools.JavaFileObject;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +27,13 @@ import java.util.Set;
  * <ol>
  *   <li>{@code frontend}: read each method from javac's trees into the IR, reporting what is
  *       outside the differentiable subset;</li>
- *   <li>{@code lower}: rewrite to a single exit;</li>
- *   <li>{@code analysis}: activity (what carries derivatives);</li>
- *   <li>{@code transform}: generate the derivative methods as IR, with the rules of {@code rules};</li>
+ *   <li>{@code lower}: calls into statements, small callees inlined, a single exit;</li>
+ *   <li>{@code analysis}: activity, what reverse mode must record, whether every derivative exists;</li>
+ *   <li>{@code transform}: the derivative methods as IR, by the chain rule of {@code rules};</li>
+ *   <li>{@code cleanup}: dead stores and needless zero initialisations removed;</li>
  *   <li>{@code emit}: print them as Java source with JavaParser.</li>
  * </ol>
+ * This class only finds the classes to differentiate and hands each to {@link ClassCompiler}.
  *
  * <p>It never lets an exception reach javac: an internal failure becomes an error on the method.
  */
@@ -62,8 +48,7 @@ public final class CotangentProcessor extends AbstractProcessor {
 
     private final CustomRules customRules = new CustomRules();
     private final CustomRules jvpRules = new CustomRules(CustomRules.CUSTOM_JVP);
-    /** Each derivatives class generated (or about to be) in this compilation, with the class it is for. */
-    private final Map<String, TypeElement> generatedFor = new HashMap<>();
+    private DerivativesClasses classes;
     private boolean reportedNoTrees;
 
     /**
@@ -95,6 +80,7 @@ public final class CotangentProcessor extends AbstractProcessor {
         super.init(env);
         sources = Sources.of(env);
         reporter = sources.reporter();
+        classes = new DerivativesClasses(env.getElementUtils(), sources, reporter);
     }
 
     @Override
@@ -141,201 +127,19 @@ public final class CotangentProcessor extends AbstractProcessor {
             }
             return claimed;
         }
-        Set<TypeElement> clashing = clashingOwners(byClass.keySet());
+        Set<TypeElement> clashing = classes.clashingOwners(byClass.keySet());
+        ClassCompiler compiler = new ClassCompiler(processingEnv, sources, customRules, jvpRules, classes);
         for (Map.Entry<TypeElement, List<ExecutableElement>> e : byClass.entrySet()) {
             if (clashing.contains(e.getKey())) {
                 continue;
             }
             try {
-                processClass(e.getKey(), e.getValue(), annotation);
+                compiler.compile(e.getKey(), e.getValue(), annotation);
             } catch (RuntimeException | LinkageError | StackOverflowError t) {
                 reporter.error(Message.INTERNAL_CLASS, e.getKey(), e.getKey().getSimpleName(),
                         t.getClass().getSimpleName() + ": " + t.getMessage());
             }
         }
         return claimed;
-    }
-
-    private void processClass(TypeElement owner, List<ExecutableElement> methods, TypeElement annotation) {
-        if (!checkOwner(owner, methods.get(0))) {
-            return;
-        }
-        MethodReader reader = sources.methodReader(processingEnv.getElementUtils(), customRules, jvpRules);
-        List<GeneratedClass.RecordDecl> records = new ArrayList<>();
-        List<GeneratedMethod> out = new ArrayList<>();
-        Map<String, Integer> counts = new HashMap<>();
-        methods.forEach(m -> counts.merge(m.getSimpleName().toString(), 1, Integer::sum));
-        Map<ExecutableElement, ReadResult> reads = new java.util.LinkedHashMap<>();
-        for (ExecutableElement method : methods) {
-            String name = method.getSimpleName().toString();
-            if (counts.get(name) > 1) {
-                reporter.error(Message.OVERLOADED, method, name, Names.grad(name), Names.vjp(name));
-                continue;
-            }
-            try {
-                reader.read(method, annotationOf(method, annotation)).ifPresent(read -> reads.put(method, read));
-            } catch (RuntimeException | StackOverflowError t) {
-                internalError(name, t, method);
-            }
-        }
-        Map<String, Function> inlinable = inlinable(reads);
-        for (Map.Entry<ExecutableElement, ReadResult> entry : reads.entrySet()) {
-            ExecutableElement method = entry.getKey();
-            ReadResult read = entry.getValue();
-            String name = method.getSimpleName().toString();
-            try {
-                Map<String, Function> callees = new HashMap<>(inlinable);
-                callees.remove(name);
-                FunctionCompiler.Compiled compiled = FunctionCompiler.compile(read, callees);
-                reporter.report(compiled.findings(), read, method);
-                if (!compiled.methods().isEmpty()) {
-                    if (read.function().returnType().isScalarDouble()) {
-                        records.add(GradWrapper.record(read.function()));
-                    }
-                    out.addAll(compiled.methods());
-                }
-            } catch (RuntimeException | StackOverflowError t) {
-                internalError(name, t, method);
-            }
-        }
-        if (out.isEmpty()) {
-            return;
-        }
-        String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
-        String nested = nestedName(owner);
-        String simpleName = Names.derivativesClass(nested);
-        String qualified = derivativesOf(owner);
-        GeneratedClass cls = new GeneratedClass(pkg, simpleName,
-                "Derivatives of the {@code @Differentiable} methods of {@link " + nested + "}, generated by "
-                        + "Cotangent. Do not edit: change " + nested + " and recompile.",
-                org.cotangent.processor.naming.RuntimeClasses.IMPORTED, packageTypes(owner), records, out);
-        write(qualified, ClassEmitter.emit(cls), owner);
-    }
-
-    /** The simple names of the top-level types of {@code owner}'s package that this compilation sees. */
-    private Set<String> packageTypes(TypeElement owner) {
-        Set<String> out = new HashSet<>();
-        for (Element e : processingEnv.getElementUtils().getPackageOf(owner).getEnclosedElements()) {
-            out.add(e.getSimpleName().toString());
-        }
-        return out;
-    }
-
-    private String nestedName(TypeElement owner) {
-        String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
-        return owner.getQualifiedName().toString().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
-    }
-
-    /** The qualified name of the derivatives class of {@code owner}. */
-    private String derivativesOf(TypeElement owner) {
-        String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
-        String simpleName = Names.derivativesClass(nestedName(owner));
-        return pkg.isEmpty() ? simpleName : pkg + "." + simpleName;
-    }
-
-    /**
-     * The classes whose derivatives class would have the name of another's ({@code Foo.A} and
-     * {@code Foo_A} both give {@code Foo_ADerivatives}) or of a class of the user's: each is
-     * reported, and none of them generated, since callers of either would reach the wrong one.
-     */
-    private Set<TypeElement> clashingOwners(Set<TypeElement> owners) {
-        Map<String, List<TypeElement>> byName = new LinkedHashMap<>();
-        for (TypeElement owner : owners) {
-            byName.computeIfAbsent(derivativesOf(owner), k -> new ArrayList<>()).add(owner);
-        }
-        Set<TypeElement> clashing = new HashSet<>();
-        for (Map.Entry<String, List<TypeElement>> e : byName.entrySet()) {
-            List<TypeElement> all = new ArrayList<>(e.getValue());
-            TypeElement earlier = generatedFor.get(e.getKey());
-            if (earlier != null && !all.contains(earlier)) {
-                all.add(0, earlier);
-            }
-            TypeElement user = processingEnv.getElementUtils().getTypeElement(e.getKey());
-            boolean userClass = user != null && sources.hasSource(user) && !isGenerated(user);
-            if (all.size() == 1 && !userClass) {
-                generatedFor.put(e.getKey(), all.get(0));
-                continue;
-            }
-            String simple = e.getKey().substring(e.getKey().lastIndexOf('.') + 1);
-            for (TypeElement owner : e.getValue()) {
-                clashing.add(owner);
-                if (userClass) {
-                    reporter.error(Message.DERIVATIVES_CLASS_TAKEN, owner, nestedName(owner), simple);
-                } else {
-                    String others = all.stream().filter(o -> o != owner).map(o -> "'" + nestedName(o) + "'")
-                            .collect(java.util.stream.Collectors.joining(" and "));
-                    reporter.error(Message.DERIVATIVES_CLASS_SHARED, owner, nestedName(owner), simple, others);
-                }
-            }
-        }
-        return clashing;
-    }
-
-    private static boolean isGenerated(TypeElement type) {
-        for (AnnotationMirror m : type.getAnnotationMirrors()) {
-            if (m.getAnnotationType().toString().equals("javax.annotation.processing.Generated")) {
-                return m.getElementValues().values().stream()
-                        .anyMatch(v -> String.valueOf(v.getValue()).equals(ClassEmitter.GENERATOR));
-            }
-        }
-        return false;
-    }
-
-    private void internalError(String name, Throwable t, ExecutableElement method) {
-        reporter.error(Message.INTERNAL_METHOD, method, name, t.getClass().getSimpleName() + ": " + t.getMessage());
-    }
-
-    /**
-     * The methods of one class that callers in it may inline, by name: static, read without error,
-     * small ({@link Inliner#isInlinable}), and without a rule of the user's, which must be used.
-     */
-    private Map<String, Function> inlinable(Map<ExecutableElement, ReadResult> reads) {
-        Map<String, Function> out = new HashMap<>();
-        if ("false".equals(processingEnv.getOptions().get(INLINE_OPTION))) {
-            return out;
-        }
-        for (Map.Entry<ExecutableElement, ReadResult> e : reads.entrySet()) {
-            ExecutableElement method = e.getKey();
-            Function fn = e.getValue().function();
-            if (e.getValue().complete() && method.getModifiers().contains(Modifier.STATIC)
-                    && customRules.ruleFor(method).isEmpty() && jvpRules.ruleFor(method).isEmpty()
-                    && Inliner.isInlinable(fn)) {
-                out.put(fn.name(), fn);
-            }
-        }
-        return out;
-    }
-
-    private boolean checkOwner(TypeElement owner, ExecutableElement first) {
-        boolean nestedOk = owner.getNestingKind() == NestingKind.TOP_LEVEL
-                || (owner.getNestingKind() == NestingKind.MEMBER && owner.getModifiers().contains(Modifier.STATIC));
-        if (!nestedOk || (owner.getKind() != ElementKind.CLASS)) {
-            String where = owner.getKind() == ElementKind.CLASS ? "an inner (non-static) class"
-                    : "a" + (owner.getKind() == ElementKind.INTERFACE || owner.getKind() == ElementKind.ENUM ? "n " : " ")
-                    + owner.getKind().toString().toLowerCase().replace('_', ' ');
-            reporter.error(Message.OWNER_KIND, first, where, first.getSimpleName());
-            return false;
-        }
-        return true;
-    }
-
-    private static AnnotationMirror annotationOf(ExecutableElement method, TypeElement annotation) {
-        for (AnnotationMirror m : method.getAnnotationMirrors()) {
-            if (m.getAnnotationType().asElement().equals(annotation)) {
-                return m;
-            }
-        }
-        throw new IllegalStateException("annotation not found on " + method);
-    }
-
-    private void write(String qualified, String source, TypeElement owner) {
-        try {
-            JavaFileObject file = processingEnv.getFiler().createSourceFile(qualified, owner);
-            try (Writer w = file.openWriter()) {
-                w.write(source);
-            }
-        } catch (IOException e) {
-            reporter.error(Message.WRITE_FAILED, owner, qualified, e.getMessage());
-        }
     }
 }
