@@ -87,7 +87,7 @@ public final class Activity {
                 }
             }
             Var target = IrWalk.definedVar(s);
-            Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
+            Expr value = IrWalk.storedValue(s);
             if (target != null && value != null) {
                 Set<Var> sources = new HashSet<>(floatingSources(value));
                 if (s instanceof Stmt.Assign a && (a.op() != org.cotangent.processor.ir.AssignOp.SET

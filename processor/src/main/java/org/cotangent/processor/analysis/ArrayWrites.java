@@ -73,9 +73,8 @@ public final class ArrayWrites {
         while (changed) {
             changed = false;
             for (Stmt s : all) {
-                Var target = s instanceof Stmt.Decl d ? d.var()
-                        : s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r ? r.var() : null;
-                Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
+                Var target = IrWalk.wholeTarget(s);
+                Expr value = IrWalk.storedValue(s);
                 if (target == null || value == null || target.type().rank() == 0) {
                     continue;
                 }

@@ -142,9 +142,8 @@ public final class DerivativeChecks {
         while (changed) {
             changed = false;
             for (Stmt s : statements) {
-                Var target = s instanceof Stmt.Decl d ? d.var()
-                        : s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r ? r.var() : null;
-                Expr value = s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
+                Var target = IrWalk.wholeTarget(s);
+                Expr value = IrWalk.storedValue(s);
                 if (target != null && value != null && target.type().rank() > 0 && !aliases.contains(target)
                         && pointsIntoField(value, aliases)) {
                     aliases.add(target);

@@ -204,6 +204,19 @@ public final class IrWalk {
         return null;
     }
 
+    /** The variable a declaration or an assignment to a whole variable sets ({@code v = e}, not {@code v[i] = e}), or null. */
+    public static Var wholeTarget(Stmt s) {
+        if (s instanceof Stmt.Decl d) {
+            return d.var();
+        }
+        return s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r ? r.var() : null;
+    }
+
+    /** The value a declaration or an assignment stores, or null. */
+    public static Expr storedValue(Stmt s) {
+        return s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
+    }
+
     /** The variable a statement assigns or declares (for an element write, the array's variable), or null. */
     public static Var definedVar(Stmt s) {
         if (s instanceof Stmt.Decl d) {
@@ -213,5 +226,29 @@ public final class IrWalk {
             return rootVar(a.target());
         }
         return null;
+    }
+
+    /**
+     * The same access path as the array expression {@code e} ({@code a}, {@code a[i]},
+     * {@code c ? a : b}), rooted at {@code root.apply(v)} for each variable {@code v} instead: how an
+     * array's adjoint or tangent is reached. {@code what} names the companion in the error for an
+     * expression that is no access path.
+     */
+    public static Expr reroot(Expr e, java.util.function.Function<Var, Var> root, String what) {
+        if (e instanceof Expr.VarRef r) {
+            Var companion = root.apply(r.var());
+            if (companion == null) {
+                throw new IllegalStateException("no " + what + " for " + r.var().name());
+            }
+            return new Expr.VarRef(companion);
+        }
+        if (e instanceof Expr.ArrayAccess a) {
+            return new Expr.ArrayAccess(reroot(a.array(), root, what), a.index(), a.type());
+        }
+        if (e instanceof Expr.Conditional c) {
+            return new Expr.Conditional(c.condition(), reroot(c.whenTrue(), root, what),
+                    reroot(c.whenFalse(), root, what), c.type());
+        }
+        throw new IllegalStateException("no " + what + " for array expression " + e);
     }
 }

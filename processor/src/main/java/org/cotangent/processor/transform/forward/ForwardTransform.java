@@ -265,21 +265,7 @@ public final class ForwardTransform {
 
     /** The tangent of an array expression: the same access path, rooted at the tangent arrays. */
     private Expr tangentArray(Expr e) {
-        if (e instanceof Expr.VarRef r) {
-            Var dot = tangents.get(r.var());
-            if (dot == null) {
-                throw new IllegalStateException("no tangent for " + r.var().name());
-            }
-            return Build.ref(dot);
-        }
-        if (e instanceof Expr.ArrayAccess a) {
-            return new Expr.ArrayAccess(tangentArray(a.array()), a.index(), a.type());
-        }
-        if (e instanceof Expr.Conditional c) {
-            return new Expr.Conditional(c.condition(), tangentArray(c.whenTrue()), tangentArray(c.whenFalse()),
-                    c.type());
-        }
-        throw new IllegalStateException("no tangent for array expression " + e);
+        return IrWalk.reroot(e, tangents::get, "tangent");
     }
 
     /** The tangent array that goes with an array value; element values it needs go into {@code values}. */

@@ -422,17 +422,7 @@ public final class ReverseTangent {
     }
 
     private Expr tangentArray(Expr e) {
-        if (e instanceof Expr.VarRef r) {
-            return Build.ref(dot(r.var()));
-        }
-        if (e instanceof Expr.ArrayAccess a) {
-            return new Expr.ArrayAccess(tangentArray(a.array()), a.index(), a.type());
-        }
-        if (e instanceof Expr.Conditional c) {
-            return new Expr.Conditional(c.condition(), tangentArray(c.whenTrue()), tangentArray(c.whenFalse()),
-                    c.type());
-        }
-        throw new IllegalStateException("no tangent for array expression " + e);
+        return IrWalk.reroot(e, this::dot, "tangent");
     }
 
     /** The directional derivative of a scalar expression of the reverse code. */

@@ -4,6 +4,7 @@ import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.ir.AssignOp;
 import org.cotangent.processor.ir.Build;
 import org.cotangent.processor.ir.Expr;
+import org.cotangent.processor.ir.IrWalk;
 import org.cotangent.processor.ir.SourcePos;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
@@ -97,17 +98,7 @@ final class AdjointPropagator {
 
     /** The adjoint of an array expression: the same access path, rooted at the adjoint arrays. */
     Expr adjointArray(Expr e) {
-        if (e instanceof Expr.VarRef r) {
-            return Build.ref(adjointOf.apply(r.var()));
-        }
-        if (e instanceof Expr.ArrayAccess a) {
-            return new Expr.ArrayAccess(adjointArray(a.array()), a.index(), a.type());
-        }
-        if (e instanceof Expr.Conditional c) {
-            return new Expr.Conditional(c.condition(), adjointArray(c.whenTrue()), adjointArray(c.whenFalse()),
-                    c.type());
-        }
-        throw new IllegalStateException("no adjoint for array expression " + e);
+        return IrWalk.reroot(e, adjointOf, "adjoint");
     }
 
     /** {@code adjoint * partial}, folding the partials 0 and -1. */

@@ -3,7 +3,6 @@ package org.cotangent.processor.transform.reverse;
 import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.analysis.ArrayWrites;
-import org.cotangent.processor.ir.Build;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.Function;
 import org.cotangent.processor.ir.IrWalk;
@@ -173,21 +172,7 @@ final class ReverseContext {
 
     /** The adjoint of an array expression: the same access path, rooted at the adjoint arrays. */
     Expr adjointArray(Expr e) {
-        if (e instanceof Expr.VarRef r) {
-            Var adj = adjoints.get(r.var());
-            if (adj == null) {
-                throw new IllegalStateException("inactive array flows into an active one: " + r.var().name());
-            }
-            return Build.ref(adj);
-        }
-        if (e instanceof Expr.ArrayAccess a) {
-            return new Expr.ArrayAccess(adjointArray(a.array()), a.index(), a.type());
-        }
-        if (e instanceof Expr.Conditional c) {
-            return new Expr.Conditional(c.condition(), adjointArray(c.whenTrue()), adjointArray(c.whenFalse()),
-                    c.type());
-        }
-        throw new IllegalStateException("no adjoint for array expression " + e);
+        return IrWalk.reroot(e, adjoints::get, "adjoint");
     }
 
     /** {@code tape.push...(arg);} */
