@@ -5,9 +5,13 @@ import org.cotangent.Differentiable;
 class SafeLog {
     @Differentiable
     static double safeLog(double x) {
-        if (x <= 0) {
-            throw new IllegalArgumentException("x must be positive");
+        if (x > 0) {
+            try {
+                return Math.log(x);
+            } finally {
+                System.out.println("done");
+            }
         }
-        return Math.log(x);
+        return 0;
     }
 }

@@ -3,11 +3,15 @@ package example;
 import org.cotangent.Differentiable;
 
 class ThrowStatement {
+    String describe(double x) {
+        return "x = " + x;
+    }
+
     @Differentiable
-    static double safeLog(double x) {
+    double safeLog(double x) {
         if (x <= 0) {
-            // ERROR: COT001 col=13
-            throw new IllegalArgumentException("x must be positive");
+            // ERROR: COT001 col=48
+            throw new IllegalArgumentException(describe(x));
         }
         return Math.log(x);
     }

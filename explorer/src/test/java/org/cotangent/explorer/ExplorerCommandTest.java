@@ -118,16 +118,16 @@ class ExplorerCommandTest {
     }
 
     @Test
-    void aThrowInADifferentiableMethodIsReportedWithPositionSourceLineAndCaret() throws IOException {
+    void aTryInADifferentiableMethodIsReportedWithPositionSourceLineAndCaret() throws IOException {
         String file = sample("SafeLog.java");
         Run run = run(file);
 
         assertEquals(ExplorerCommand.COMPILE_ERRORS, run.exitCode());
         assertEquals("", run.out());
         List<String> lines = run.errLines();
-        assertEquals(file + ":9:13: error: [COT001] throw is not supported yet: move the argument check to the "
-                + "caller", lines.get(0));
-        assertEquals("            throw new IllegalArgumentException(\"x must be positive\");", lines.get(1));
+        assertEquals(file + ":9:13: error: [COT001] try/catch/finally cannot be differentiated: move the guarded "
+                + "code out of the @Differentiable method", lines.get(0));
+        assertEquals("            try {", lines.get(1));
         assertEquals("            ^", lines.get(2));
         assertEquals("1 error", lines.get(3));
         assertEquals(4, lines.size(), run.err());

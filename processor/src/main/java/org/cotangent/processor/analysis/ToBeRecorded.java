@@ -69,6 +69,9 @@ public final class ToBeRecorded {
             state.addAll(siteReads.getOrDefault(s, Set.of()));
             return state;
         }
+        if (s instanceof Stmt.Throw || s instanceof Stmt.Assert || s instanceof Stmt.Comment) {
+            return state; // checks: the backward sweep reads nothing for them
+        }
         if (s instanceof Stmt.Block b) {
             return flow(b.stmts(), state);
         }

@@ -79,6 +79,15 @@ final class DeadStores {
             out.addAll(IrWalk.varsRead(a.value()));
         } else if (s instanceof Stmt.ExprStmt e) {
             out.addAll(IrWalk.varsRead(e.expr()));
+        } else if (s instanceof Stmt.Throw t) {
+            out = new HashSet<>();
+            for (Expr h : t.holes()) {
+                out.addAll(IrWalk.varsRead(h));
+            }
+        } else if (s instanceof Stmt.Assert a) {
+            for (Expr e : IrWalk.ownExprs(a)) {
+                out.addAll(IrWalk.varsRead(e));
+            }
         } else if (s instanceof Stmt.Return r) {
             out = new HashSet<>();
             if (r.value() != null) {

@@ -104,6 +104,14 @@ final class DefiniteAssignment {
                 read(e.expr(), assigned);
                 return assigned;
             }
+            if (s instanceof Stmt.Throw t) {
+                t.holes().forEach(h -> read(h, assigned));
+                return true;
+            }
+            if (s instanceof Stmt.Assert a) {
+                IrWalk.ownExprs(a).forEach(e -> read(e, assigned));
+                return assigned;
+            }
             if (s instanceof Stmt.Return r) {
                 read(r.value(), assigned);
                 return true;

@@ -18,8 +18,8 @@ public enum Message {
             "try/catch/finally cannot be differentiated: move the guarded code out of the @Differentiable method"),
     SYNCHRONIZED(Problem.UNSUPPORTED_STATEMENT,
             "a synchronized block cannot be differentiated: move the synchronization to the caller"),
-    THROW(Problem.UNSUPPORTED_STATEMENT, "throw is not supported yet: move the argument check to the caller"),
-    ASSERT(Problem.UNSUPPORTED_STATEMENT, "assert is not supported yet: move the assertion to the caller"),
+    PASS_THROUGH_READS(Problem.UNSUPPORTED_STATEMENT, "this throw or assert message reads '{name}' ({kind}), which "
+            + "the generated class cannot reach: read the value into a local before the throw and use the local"),
     LOCAL_CLASS(Problem.UNSUPPORTED_STATEMENT, "a local class cannot be differentiated: move it out of the method"),
     STATEMENT(Problem.UNSUPPORTED_STATEMENT,
             "the statement '{kind}' cannot be differentiated: move it out of the @Differentiable method"),
@@ -135,8 +135,6 @@ public enum Message {
             + "double[][] parameters have derivatives; remove it from wrt"),
 
     // COT008: names
-    VALUE_PARAMETER(Problem.NAME_CLASH, "parameter 'value' clashes with the 'value' component of the generated "
-            + "gradient record: rename the parameter"),
     DERIVATIVES_CLASS_TAKEN(Problem.NAME_CLASH, "the derivatives of '{class}' would be generated as class {generated}, "
             + "which is already your class {generated}: rename one of the classes"),
     DERIVATIVES_CLASS_SHARED(Problem.NAME_CLASH, "the derivatives of '{class}' would be generated as class "

@@ -26,8 +26,8 @@ public enum Problem {
     WRT_NOT_FLOATING("COT007", "wrt names a parameter without derivatives",
             "Only double, double[] and double[][] parameters have derivatives."),
     NAME_CLASH("COT008", "A generated name would clash",
-            "A parameter named value (the gradient record's component), or two classes whose derivatives classes "
-                    + "would share a name. Rename one."),
+            "Two classes whose derivatives classes would share a name (a nested Foo.A and a top-level Foo_A), "
+                    + "or a class of yours with that name. Rename one."),
     OVERLOADED("COT009", "Two @Differentiable overloads",
             "Their generated methods would have the same names. Rename one of them."),
     UNSUPPORTED_METHOD("COT010", "A method Cotangent cannot differentiate",

@@ -116,6 +116,13 @@ final class StmtEmitter {
         if (s instanceof Stmt.ExprStmt e) {
             return new ExpressionStmt(exprs.emit(e.expr()));
         }
+        if (s instanceof Stmt.Throw t) {
+            return StaticJavaParser.parseStatement("throw " + filled(t.template(), t.holes()) + ";");
+        }
+        if (s instanceof Stmt.Assert a) {
+            return StaticJavaParser.parseStatement("assert " + exprs.emit(a.condition())
+                    + (a.template() == null ? "" : " : " + filled(a.template(), a.holes())) + ";");
+        }
         if (s instanceof Stmt.Block b) {
             return block(b);
         }
@@ -168,5 +175,16 @@ final class StmtEmitter {
             case REM -> AssignExpr.Operator.REMAINDER;
         };
         return new AssignExpr(target, exprs.emit(a.value()), op);
+    }
+
+    /** A pass-through template with each hole replaced by its expression (parenthesised unless a name). */
+    private String filled(String template, List<Expr> holes) {
+        String out = template;
+        for (int k = 0; k < holes.size(); k++) {
+            Expr hole = holes.get(k);
+            String text = exprs.emit(hole).toString();
+            out = out.replace(Stmt.hole(k), hole instanceof Expr.VarRef ? text : "(" + text + ")");
+        }
+        return out;
     }
 }

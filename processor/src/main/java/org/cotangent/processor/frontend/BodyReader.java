@@ -70,6 +70,7 @@ final class BodyReader {
     private final CalleeResolver callees;
     private final LoopReader loops = new LoopReader(this);
     private final ExprReader exprs;
+    private final PassThroughReader passThrough;
 
     BodyReader(Trees trees, Attribution attribution, Reporter reporter, Elements elements,
                CompilationUnitTree unit, PackageElement userPackage, Signature signature,
@@ -91,6 +92,7 @@ final class BodyReader {
         this.names = new Names(paramNames);
         this.exprs = new ExprReader(trees, attribution, reporter, elements, unit, userPackage, self, vars, rejected,
                 callees, screen, callSites, valueCarriers);
+        this.passThrough = new PassThroughReader(trees, unit, reporter, elements, userPackage, vars, exprs);
     }
 
     String fileName() {
@@ -186,6 +188,12 @@ final class BodyReader {
             }
             case SWITCH:
                 return loops.switchStatement(path, (SwitchTree) tree);
+            case THROW:
+                return passThrough.throwStatement(path, pos(tree));
+            case ASSERT: {
+                Expr condition = expression(new TreePath(path, ((com.sun.source.tree.AssertTree) tree).getCondition()));
+                return condition == ERROR ? null : passThrough.assertStatement(path, condition, pos(tree));
+            }
             default:
                 unsupportedStatement(tree);
                 return null;
@@ -234,8 +242,6 @@ final class BodyReader {
         switch (tree.getKind()) {
             case TRY -> reporter.error(Message.TRY, tree, unit);
             case SYNCHRONIZED -> reporter.error(Message.SYNCHRONIZED, tree, unit);
-            case THROW -> reporter.error(Message.THROW, tree, unit);
-            case ASSERT -> reporter.error(Message.ASSERT, tree, unit);
             case CLASS, INTERFACE, ENUM, RECORD -> reporter.error(Message.LOCAL_CLASS, tree, unit);
             default -> reporter.error(Message.STATEMENT, tree, unit,
                     tree.getKind().toString().toLowerCase().replace('_', ' '));

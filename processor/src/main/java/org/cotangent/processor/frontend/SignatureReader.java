@@ -64,9 +64,6 @@ final class SignatureReader {
                 reporter.error(Message.PARAMETER_TYPE, p, pname, p.asType());
                 continue;
             }
-            if (pname.equals("value")) {
-                reporter.error(Message.VALUE_PARAMETER, p);
-            }
             Var var = new Var(pname, type.get().base() == Type.Base.OTHER
                     ? new Type(Type.Base.OTHER, type.get().rank(), p.asType().toString()) : type.get());
             params.add(var);

@@ -43,6 +43,12 @@ public class IrMap {
         if (s instanceof Stmt.ExprStmt e) {
             return new Stmt.ExprStmt(expr(e.expr()), pos);
         }
+        if (s instanceof Stmt.Throw t) {
+            return new Stmt.Throw(t.template(), t.holes().stream().map(this::expr).toList(), pos);
+        }
+        if (s instanceof Stmt.Assert a) {
+            return new Stmt.Assert(expr(a.condition()), a.template(), a.holes().stream().map(this::expr).toList(), pos);
+        }
         if (s instanceof Stmt.Block b) {
             return block(b);
         }

@@ -189,6 +189,11 @@ public final class IrWalk {
             out.add(f.condition());
         } else if (s instanceof Stmt.ForEach f) {
             out.add(f.array());
+        } else if (s instanceof Stmt.Throw t) {
+            out.addAll(t.holes());
+        } else if (s instanceof Stmt.Assert a) {
+            out.add(a.condition());
+            out.addAll(a.holes());
         }
         return out;
     }

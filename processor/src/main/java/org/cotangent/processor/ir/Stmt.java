@@ -25,6 +25,29 @@ public sealed interface Stmt {
     record Return(Expr value, SourcePos pos) implements Stmt {
     }
 
+    /**
+     * {@code throw ...;} as the user wrote it: the exception's source text, with each variable it
+     * reads replaced by a hole ({@link #hole}) filled from {@code holes} (so that renaming reaches
+     * it). It passes through every generated method that runs the primal code.
+     */
+    record Throw(String template, List<Expr> holes, SourcePos pos) implements Stmt {
+        public Throw {
+            holes = List.copyOf(holes);
+        }
+    }
+
+    /** {@code assert condition : message;}, the message as a template like {@link Throw}'s (null: none). */
+    record Assert(Expr condition, String template, List<Expr> holes, SourcePos pos) implements Stmt {
+        public Assert {
+            holes = List.copyOf(holes);
+        }
+    }
+
+    /** The marker of hole {@code k} in a {@link Throw} or {@link Assert} template. */
+    static String hole(int k) {
+        return "\u0001" + k + "\u0001";
+    }
+
     /** An expression evaluated for its effect: a call whose result is inactive. */
     record ExprStmt(Expr expr, SourcePos pos) implements Stmt {
     }

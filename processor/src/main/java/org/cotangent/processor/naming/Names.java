@@ -47,6 +47,28 @@ public final class Names {
         return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
     }
 
+    /**
+     * The components of a gradient record after {@code value}, one per wrt parameter, in order:
+     * the parameter's name, except that a parameter named {@code value} gets {@code value_} (and any
+     * other clash a further underscore).
+     */
+    public static java.util.List<String> gradientComponents(java.util.List<String> wrt) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Set<String> taken = new HashSet<>(wrt);
+        taken.add("value");
+        for (String w : wrt) {
+            String name = w;
+            if (name.equals("value")) {
+                name = "value_";
+                while (taken.contains(name) || out.contains(name)) {
+                    name += "_";
+                }
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
     public static String grad(String method) {
         return method + "_grad";
     }

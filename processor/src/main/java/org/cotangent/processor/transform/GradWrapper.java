@@ -24,8 +24,9 @@ public final class GradWrapper {
     public static GeneratedClass.RecordDecl record(Function fn) {
         List<GeneratedMethod.Param> components = new ArrayList<>();
         components.add(new GeneratedMethod.Param("double", "value"));
-        for (Var w : fn.wrt()) {
-            components.add(new GeneratedMethod.Param(w.type().javaName(), w.name()));
+        List<String> names = Names.gradientComponents(fn.wrt().stream().map(Var::name).toList());
+        for (int k = 0; k < fn.wrt().size(); k++) {
+            components.add(new GeneratedMethod.Param(fn.wrt().get(k).type().javaName(), names.get(k)));
         }
         return new GeneratedClass.RecordDecl(Names.gradientRecord(fn.name()),
                 "The value of {@link " + fn.ownerClass() + "#" + fn.name() + "} and its gradient with respect to "
@@ -89,8 +90,10 @@ public final class GradWrapper {
         body.add(new Stmt.Decl(row, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(size)), null));
         Var at = new Var(names.fresh("at"), Type.INT);
         body.add(new Stmt.Decl(at, new Expr.Literal("0", Type.INT), null));
-        for (Var w : fn.wrt()) {
-            Expr component = new Expr.StaticCall(gradient.name(), w.name(), List.of(), w.type());
+        List<String> components = Names.gradientComponents(fn.wrt().stream().map(Var::name).toList());
+        for (int k = 0; k < fn.wrt().size(); k++) {
+            Var w = fn.wrt().get(k);
+            Expr component = new Expr.StaticCall(gradient.name(), components.get(k), List.of(), w.type());
             body.add(new Stmt.Assign(new Expr.VarRef(at), org.cotangent.processor.ir.AssignOp.SET,
                     RuntimeMethod.PUT.call(List.of(new Expr.VarRef(row), new Expr.VarRef(at), component),
                             Type.INT), null));

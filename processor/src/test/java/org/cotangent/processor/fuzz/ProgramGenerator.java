@@ -567,6 +567,9 @@ final class ProgramGenerator {
         if (hasVoidHelper() && !writableArrays().isEmpty()) {
             add(choices, weights, 2, this::voidCall);
         }
+        if (!all(Var.class).isEmpty()) {
+            add(choices, weights, 1, this::check);
+        }
         int total = weights.stream().mapToInt(Integer::intValue).sum();
         int x = r.nextInt(total);
         for (int i = 0; i < choices.size(); i++) {
@@ -575,6 +578,23 @@ final class ProgramGenerator {
                 choices.get(i).run();
                 return;
             }
+        }
+    }
+
+    /**
+     * An argument check as libraries write them, which passes for every value the program computes
+     * (its values are bounded): a throw or an assert whose message reads the variable, so that the
+     * pass-through (renaming, inlining, placement in loops) is exercised.
+     */
+    private void check() {
+        List<Var> vars = all(Var.class);
+        Var v = vars.get(r.nextInt(vars.size()));
+        if (r.nextBoolean()) {
+            line("if (Double.isInfinite(" + v.name + ")) {");
+            line("    throw new IllegalStateException(\"overflow: \" + " + v.name + ");");
+            line("}");
+        } else {
+            line("assert !Double.isInfinite(" + v.name + ") : \"" + v.name + " = \" + " + v.name + ";");
         }
     }
 

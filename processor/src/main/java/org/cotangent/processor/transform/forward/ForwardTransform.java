@@ -190,6 +190,8 @@ public final class ForwardTransform {
                     c.pos()));
         } else if (s instanceof Stmt.Block b) {
             out.addAll(block(b));
+        } else if (s instanceof Stmt.Throw || s instanceof Stmt.Assert) {
+            out.add(s);
         } else {
             throw new IllegalStateException("unexpected statement in lowered code: " + s);
         }

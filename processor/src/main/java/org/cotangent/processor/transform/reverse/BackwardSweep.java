@@ -116,6 +116,8 @@ final class BackwardSweep {
             out.addAll(backward(b.stmts()));
         } else if (s instanceof Stmt.ExprStmt e) {
             backwardCall(e.expr(), null, null, s, out);
+        } else if (s instanceof Stmt.Throw || s instanceof Stmt.Assert) {
+            return; // a check has no derivative; had it thrown, there would be no backward sweep
         } else {
             throw new IllegalStateException("unexpected statement in lowered code: " + s);
         }

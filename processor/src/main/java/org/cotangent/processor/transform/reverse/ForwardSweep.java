@@ -100,6 +100,8 @@ final class ForwardSweep {
         } else if (s instanceof Stmt.ExprStmt e) {
             beforeCall(e.expr(), out);
             out.add(s);
+        } else if (s instanceof Stmt.Throw || s instanceof Stmt.Assert) {
+            out.add(s); // the primal's checks run as the original runs them
         } else {
             throw new IllegalStateException("unexpected statement in lowered code: " + s);
         }

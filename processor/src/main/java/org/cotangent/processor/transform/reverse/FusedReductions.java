@@ -68,7 +68,8 @@ final class FusedReductions {
                         && t.array() instanceof Expr.VarRef;
             } else if (s instanceof Stmt.CountedLoop c) {
                 written.add(c.counter());
-            } else if (s instanceof Stmt.Return || s instanceof Stmt.Break || s instanceof Stmt.Continue) {
+            } else if (s instanceof Stmt.Return || s instanceof Stmt.Break || s instanceof Stmt.Continue
+                    || s instanceof Stmt.Throw || s instanceof Stmt.Assert) {
                 ok[0] = false;
             }
             for (Expr own : IrWalk.ownExprs(s)) {
