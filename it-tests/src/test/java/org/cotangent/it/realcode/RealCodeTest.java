@@ -101,6 +101,38 @@ class RealCodeTest {
         assertArrayEquals(new double[] {b.value__(), b.value_()}, NamedValueDerivatives.both_jacobian(1.5, -2.0)[0]);
     }
 
+    @Test
+    void pureJdkCallsMayReadActiveArrays() {
+        double[] grid = {0.0, 0.5, 1.5, 3.0};
+        double[] values = {1.0, -0.5, 2.0, 0.25};
+        for (double x : new double[] {0.2, 0.9, 2.1}) {
+            var g = PureCallsDerivatives.lerp_grad(grid, values, x);
+            assertEquals(PureCalls.lerp(grid, values, x), g.value(), 0.0);
+            double[] flat = new double[9];
+            System.arraycopy(grid, 0, flat, 0, 4);
+            System.arraycopy(values, 0, flat, 4, 4);
+            flat[8] = x;
+            double[] expected = new double[9];
+            System.arraycopy(g.grid(), 0, expected, 0, 4);
+            System.arraycopy(g.values(), 0, expected, 4, 4);
+            expected[8] = g.x();
+            GradCheck.assertGradient(p -> PureCalls.lerp(java.util.Arrays.copyOfRange(p, 0, 4),
+                    java.util.Arrays.copyOfRange(p, 4, 8), p[8]), flat, expected);
+            double[] gridDot = {0.1, -0.2, 0.3, 0.05};
+            double[] valuesDot = {0.4, 0.1, -0.3, 0.2};
+            double xDot = 0.7;
+            double tangent = PureCallsDerivatives.lerp_jvp(grid, values, x, gridDot, valuesDot, xDot).tangent();
+            double dot = g.x() * xDot;
+            for (int i = 0; i < 4; i++) {
+                dot += g.grid()[i] * gridDot[i] + g.values()[i] * valuesDot[i];
+            }
+            assertEquals(dot, tangent, 1e-12, "dot-product test at x = " + x);
+        }
+        double[] a = {0.3, -1.7, 5.0, 12.5};
+        var s = PureCallsDerivatives.finiteSum_grad(a);
+        GradCheck.assertGradient(PureCalls::finiteSum, a, s.a());
+    }
+
     /** Both throw the same exception type with the same message. */
     private static void sameFailure(Supplier<Object> original, Supplier<Object> generated) {
         Throwable expected = capture(original::get);

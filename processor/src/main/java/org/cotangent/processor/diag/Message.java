@@ -108,8 +108,9 @@ public enum Message {
             + "that depends on a differentiated parameter: mark '{method}' @Differentiable, or write its derivative "
             + "with @CustomVjp(of = \"{method}\")"),
     CALL_WRITES_VARIED_ARRAY(Problem.NO_DERIVATIVE_FOR_CALL, "'{method}' may write into an array that depends on a "
-            + "differentiated parameter, and has no derivative: mark it @Differentiable, or write its derivative with "
-            + "@CustomVjp(of = \"{method}\")"),
+            + "differentiated parameter (its source is not available to show it does not, and it is not one of the "
+            + "JDK's pure methods such as Arrays.binarySearch), and has no derivative: mark it @Differentiable, or "
+            + "write its derivative with @CustomVjp(of = \"{method}\")"),
     VALUE_TO_INTEGER(Problem.NO_DERIVATIVE_FOR_CALL, "'{method}' turns a value that depends on a differentiated "
             + "parameter into an integer{through} that may carry that value, not only a step of it, and has no "
             + "derivative: a derivative through the integer would be lost. Use a cast or Math.floor/Math.round if a "

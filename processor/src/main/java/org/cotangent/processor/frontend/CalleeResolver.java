@@ -179,6 +179,9 @@ final class CalleeResolver {
         for (VariableElement p : method.getParameters()) {
             all.add(p.getSimpleName().toString());
         }
+        if (PureLibrary.isPure(method)) {
+            return java.util.Set.of();
+        }
         TreePath path = trees.getPath(method);
         if (path == null || attribution.refuses(path)) {
             return allWithoutSource ? all : java.util.Set.of();
