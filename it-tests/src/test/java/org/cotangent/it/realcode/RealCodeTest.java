@@ -133,6 +133,40 @@ class RealCodeTest {
         GradCheck.assertGradient(PureCalls::finiteSum, a, s.a());
     }
 
+    @Test
+    void sideEffectsInsideExpressionsRunInJavasOrder() {
+        double[] x = {0.4, -1.1, 2.3};
+        var p = SideEffectsDerivatives.packed_grad(x);
+        assertEquals(SideEffects.packed(x), p.value(), 0.0);
+        GradCheck.assertGradient(SideEffects::packed, x, p.x());
+        for (double[] at : new double[][] {{0.7, -1.3}, {2.0, 0.5}}) {
+            var c = SideEffectsDerivatives.chained_grad(at[0], at[1]);
+            assertEquals(SideEffects.chained(at[0], at[1]), c.value(), 0.0);
+            GradCheck.assertGradient(q -> SideEffects.chained(q[0], q[1]), at, new double[] {c.x(), c.y()});
+            double jvp = SideEffectsDerivatives.chained_jvp(at[0], at[1], 0.3, -0.8).tangent();
+            assertEquals(c.x() * 0.3 + c.y() * -0.8, jvp, 1e-12, "dot-product test");
+        }
+        for (double v : new double[] {0.4, 1.7}) {
+            var a = SideEffectsDerivatives.assignInCondition_grad(v);
+            assertEquals(SideEffects.assignInCondition(v), a.value(), 0.0);
+            GradCheck.assertGradient(q -> SideEffects.assignInCondition(q[0]), new double[] {v}, new double[] {a.x()});
+        }
+        var byIndex = SideEffectsDerivatives.sumByIndex_grad(x);
+        assertEquals(SideEffects.sumByIndex(x), byIndex.value(), 0.0);
+        GradCheck.assertGradient(SideEffects::sumByIndex, x, byIndex.a());
+        for (double v : new double[] {-0.6, 1.3}) {
+            var r = SideEffectsDerivatives.postIncrement_grad(v);
+            assertEquals(SideEffects.postIncrement(v), r.value(), 0.0);
+            GradCheck.assertGradient(w -> SideEffects.postIncrement(w[0]), new double[] {v}, new double[] {r.x()});
+            assertEquals(r.x(), SideEffectsDerivatives.postIncrement_jvp(v, 1.0).tangent(), 1e-12);
+        }
+        for (int n : new int[] {0, 1, 4}) {
+            var d = SideEffectsDerivatives.countdown_grad(0.9, n);
+            assertEquals(SideEffects.countdown(0.9, n), d.value(), 0.0, "n = " + n);
+            GradCheck.assertGradient(q -> SideEffects.countdown(q[0], n), new double[] {0.9}, new double[] {d.x()});
+        }
+    }
+
     /** Both throw the same exception type with the same message. */
     private static void sameFailure(Supplier<Object> original, Supplier<Object> generated) {
         Throwable expected = capture(original::get);

@@ -91,7 +91,7 @@ final class BodyReader {
         signature.params().forEach(p -> paramNames.add(p.name()));
         this.names = new Names(paramNames);
         this.exprs = new ExprReader(trees, attribution, reporter, elements, unit, userPackage, self, vars, rejected,
-                callees, screen, callSites, valueCarriers);
+                callees, screen, callSites, valueCarriers, names);
         this.passThrough = new PassThroughReader(trees, unit, reporter, elements, userPackage, vars, exprs);
     }
 
@@ -129,7 +129,43 @@ final class BodyReader {
         return new SourcePos(fileName, line);
     }
 
+    /** A statement, preceded (in a block) by the side effects its expressions contain. */
     private Stmt statement(TreePath path) {
+        int mark = exprs.pendingMark();
+        Stmt s = statementOnly(path);
+        List<Stmt> effects = exprs.drainFrom(mark);
+        if (effects.isEmpty() || s == null) {
+            return s;
+        }
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt e : effects) {
+            out.add(at(e, s.pos()));
+        }
+        out.add(s);
+        return new Stmt.Block(out);
+    }
+
+    /** A side-effect statement, placed at the line of the statement it came from. */
+    static Stmt at(Stmt s, SourcePos pos) {
+        if (s instanceof Stmt.Decl d && d.pos() == null) {
+            return new Stmt.Decl(d.var(), d.init(), pos);
+        }
+        if (s instanceof Stmt.Assign a && a.pos() == null) {
+            return new Stmt.Assign(a.target(), a.op(), a.value(), pos);
+        }
+        return s;
+    }
+
+    /** The side effects pending since {@code mark}: for a loop condition, which runs them each time. */
+    List<Stmt> effectsSince(int mark) {
+        return exprs.drainFrom(mark);
+    }
+
+    int effectsMark() {
+        return exprs.pendingMark();
+    }
+
+    private Stmt statementOnly(TreePath path) {
         Tree tree = path.getLeaf();
         switch (tree.getKind()) {
             case BLOCK:
@@ -318,31 +354,7 @@ final class BodyReader {
     }
 
     private Expr assignTarget(TreePath path) {
-        Tree tree = path.getLeaf();
-        if (tree.getKind() == Tree.Kind.IDENTIFIER || tree.getKind() == Tree.Kind.MEMBER_SELECT) {
-            Element element = trees.getElement(path);
-            if (element != null && element.getKind() == ElementKind.FIELD) {
-                reporter.error(Message.FIELD_WRITE, tree, unit, element.getSimpleName());
-                return null;
-            }
-            Var var = vars.get(element);
-            if (var != null) {
-                return new Expr.VarRef(var);
-            }
-            if (rejected.contains(element)) {
-                return null;
-            }
-        }
-        if (tree.getKind() == Tree.Kind.ARRAY_ACCESS) {
-            Expr target = expression(path);
-            if (target != ERROR && org.cotangent.processor.ir.IrWalk.rootVar(target) == null) {
-                reporter.error(Message.FIELD_ARRAY_WRITE, tree, unit);
-                return null;
-            }
-            return target == ERROR ? null : target;
-        }
-        reporter.error(Message.ASSIGN_TARGET, tree, unit);
-        return null;
+        return exprs.assignTarget(path);
     }
 
     Expr expression(TreePath path) {

@@ -1,5 +1,9 @@
 package org.cotangent.processor.frontend;
 
+import org.cotangent.processor.ir.Stmt;
+import org.cotangent.processor.ir.AssignOp;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.BinaryTree;
@@ -61,6 +65,13 @@ final class ExprReader {
     private final Map<Expr, Tree> callSites;
     private final Map<Expr, String> valueCarriers;
     private CharSequence source;
+    private final org.cotangent.processor.naming.Names names;
+    /**
+     * Statements that must run before the expression being read: the side effects inside it
+     * ({@code a[i++]}, {@code x = y = 0}), in Java's order. The statement reader puts them in front
+     * of its statement ({@link #drainFrom}).
+     */
+    private final List<Stmt> pending = new ArrayList<>();
 
     /**
      * @param vars the variable of each parameter and local read so far (shared with the statement reader)
@@ -71,7 +82,7 @@ final class ExprReader {
     ExprReader(Trees trees, Attribution attribution, Reporter reporter, Elements elements, CompilationUnitTree unit,
                PackageElement userPackage, Var self, Map<Element, Var> vars, java.util.Set<Element> rejected,
                CalleeResolver callees, CallScreen screen, Map<Expr, Tree> callSites,
-               Map<Expr, String> valueCarriers) {
+               Map<Expr, String> valueCarriers, org.cotangent.processor.naming.Names names) {
         this.trees = trees;
         this.attribution = attribution;
         this.reporter = reporter;
@@ -85,6 +96,19 @@ final class ExprReader {
         this.screen = screen;
         this.callSites = callSites;
         this.valueCarriers = valueCarriers;
+        this.names = names;
+    }
+
+    /** How many side-effect statements are pending: a mark for {@link #drainFrom}. */
+    int pendingMark() {
+        return pending.size();
+    }
+
+    /** The side-effect statements added since {@code mark}, removed from the pending ones. */
+    List<Stmt> drainFrom(int mark) {
+        List<Stmt> out = new ArrayList<>(pending.subList(mark, pending.size()));
+        pending.subList(mark, pending.size()).clear();
+        return out;
     }
 
     Expr expression(TreePath path) {
@@ -112,15 +136,17 @@ final class ExprReader {
             }
             case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT,
                  ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
-                 REMAINDER_ASSIGNMENT, AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT,
+                 REMAINDER_ASSIGNMENT:
+                return sideEffect(path);
+            case AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT,
                  RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
                 reporter.error(Message.SIDE_EFFECT, tree, unit);
                 return ERROR;
             case CONDITIONAL_EXPRESSION: {
                 ConditionalExpressionTree t = (ConditionalExpressionTree) tree;
                 Expr cond = expression(new TreePath(path, t.getCondition()));
-                Expr a = expression(new TreePath(path, t.getTrueExpression()));
-                Expr b = expression(new TreePath(path, t.getFalseExpression()));
+                Expr a = unconditional(new TreePath(path, t.getTrueExpression()));
+                Expr b = unconditional(new TreePath(path, t.getFalseExpression()));
                 return typed(path, type -> new Expr.Conditional(cond, a, b, type), cond, a, b);
             }
             case TYPE_CAST: {
@@ -132,8 +158,10 @@ final class ExprReader {
                 return call(path, (MethodInvocationTree) tree);
             case ARRAY_ACCESS: {
                 ArrayAccessTree t = (ArrayAccessTree) tree;
-                Expr array = expression(new TreePath(path, t.getExpression()));
-                Expr index = expression(new TreePath(path, t.getIndex()));
+                List<Expr> parts = inOrder(List.of(new TreePath(path, t.getExpression()),
+                        new TreePath(path, t.getIndex())));
+                Expr array = parts.get(0);
+                Expr index = parts.get(1);
                 return typed(path, type -> new Expr.ArrayAccess(array, index, type), array, index);
             }
             case NEW_ARRAY:
@@ -212,8 +240,17 @@ final class ExprReader {
         if (mirror.getKind() == TypeKind.DECLARED) {
             return unsupported(tree, Message.STRING_CONCATENATION);
         }
-        Expr left = expression(new TreePath(path, tree.getLeftOperand()));
-        Expr right = expression(new TreePath(path, tree.getRightOperand()));
+        Expr left;
+        Expr right;
+        if (op == BinaryOp.AND || op == BinaryOp.OR) {
+            left = expression(new TreePath(path, tree.getLeftOperand()));
+            right = unconditional(new TreePath(path, tree.getRightOperand()));
+        } else {
+            List<Expr> parts = inOrder(List.of(new TreePath(path, tree.getLeftOperand()),
+                    new TreePath(path, tree.getRightOperand())));
+            left = parts.get(0);
+            right = parts.get(1);
+        }
         return typed(path, type -> new Expr.Binary(op, left, right, type), left, right);
     }
 
@@ -349,9 +386,11 @@ final class ExprReader {
             return unsupported(tree, Message.UNRESOLVED_CALL);
         }
         List<Expr> args = new ArrayList<>();
+        List<TreePath> argPaths = new ArrayList<>();
         for (ExpressionTree a : tree.getArguments()) {
-            args.add(expression(new TreePath(path, a)));
+            argPaths.add(new TreePath(path, a));
         }
+        args.addAll(inOrder(argPaths));
         if (args.stream().anyMatch(a -> a == ERROR)) {
             return ERROR;
         }
@@ -430,6 +469,171 @@ final class ExprReader {
             screen.valueCarrier(method).ifPresent(carrier -> valueCarriers.put(call, carrier));
         }
         return call;
+    }
+
+    /** The target of an assignment: a local or an element of a local array; null after reporting why not. */
+    Expr assignTarget(TreePath path) {
+        Tree tree = path.getLeaf();
+        if (tree.getKind() == Tree.Kind.IDENTIFIER || tree.getKind() == Tree.Kind.MEMBER_SELECT) {
+            Element element = trees.getElement(path);
+            if (element != null && element.getKind() == ElementKind.FIELD) {
+                reporter.error(Message.FIELD_WRITE, tree, unit, element.getSimpleName());
+                return null;
+            }
+            Var var = vars.get(element);
+            if (var != null) {
+                return new Expr.VarRef(var);
+            }
+            if (rejected.contains(element)) {
+                return null;
+            }
+        }
+        if (tree.getKind() == Tree.Kind.ARRAY_ACCESS) {
+            Expr target = expression(path);
+            if (target != ERROR && org.cotangent.processor.ir.IrWalk.rootVar(target) == null) {
+                reporter.error(Message.FIELD_ARRAY_WRITE, tree, unit);
+                return null;
+            }
+            return target == ERROR ? null : target;
+        }
+        reporter.error(Message.ASSIGN_TARGET, tree, unit);
+        return null;
+    }
+
+    /**
+     * An assignment, compound assignment, ++ or -- inside an expression: its effect becomes a
+     * pending statement, in Java's order (the target's index first, then the value), and the
+     * expression reads what Java's does: the variable after the assignment, or for {@code x++} its
+     * value before, kept in a local.
+     */
+    private Expr sideEffect(TreePath path) {
+        Tree tree = path.getLeaf();
+        boolean step = tree instanceof UnaryTree;
+        TreePath targetPath = new TreePath(path, step ? ((UnaryTree) tree).getExpression()
+                : tree instanceof AssignmentTree a ? a.getVariable() : ((CompoundAssignmentTree) tree).getVariable());
+        Expr target = assignTarget(targetPath);
+        if (target == null) {
+            return ERROR;
+        }
+        target = withPureIndex(target);
+        AssignOp op = switch (tree.getKind()) {
+            case ASSIGNMENT -> AssignOp.SET;
+            case PLUS_ASSIGNMENT, PREFIX_INCREMENT, POSTFIX_INCREMENT -> AssignOp.ADD;
+            case MINUS_ASSIGNMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> AssignOp.SUB;
+            case MULTIPLY_ASSIGNMENT -> AssignOp.MUL;
+            case DIVIDE_ASSIGNMENT -> AssignOp.DIV;
+            default -> AssignOp.REM;
+        };
+        Expr value;
+        if (step) {
+            value = target.type().isFloating() ? org.cotangent.processor.ir.Build.ONE
+                    : new Expr.Literal("1", target.type());
+        } else {
+            ExpressionTree v = tree instanceof AssignmentTree a ? a.getExpression()
+                    : ((CompoundAssignmentTree) tree).getExpression();
+            int mark = pending.size();
+            value = expression(new TreePath(path, v));
+            if (value == ERROR) {
+                return ERROR;
+            }
+            target = keptBefore(target, mark);
+        }
+        Expr result = target;
+        if (tree.getKind() == Tree.Kind.POSTFIX_INCREMENT || tree.getKind() == Tree.Kind.POSTFIX_DECREMENT) {
+            Var before = new Var(names.fresh(baseName(target) + "_before"), target.type());
+            pending.add(new Stmt.Decl(before, target, null));
+            result = new Expr.VarRef(before);
+        }
+        pending.add(new Stmt.Assign(target, op, value, null));
+        return result;
+    }
+
+    /** An array element target whose index is an expression: the index kept in a local, evaluated once. */
+    private Expr withPureIndex(Expr target) {
+        if (target instanceof Expr.ArrayAccess a && !(a.index() instanceof Expr.VarRef)
+                && !(a.index() instanceof Expr.Literal)) {
+            Var index = new Var(names.fresh(baseName(a.array()) + "_index"), a.index().type());
+            pending.add(new Stmt.Decl(index, a.index(), null));
+            return new Expr.ArrayAccess(withPureIndex(a.array()), new Expr.VarRef(index), a.type());
+        }
+        return target;
+    }
+
+    private static String baseName(Expr e) {
+        Var root = org.cotangent.processor.ir.IrWalk.rootVar(e);
+        return root == null ? "value" : root.name();
+    }
+
+    /**
+     * An expression Java evaluates only sometimes (a branch of ?:, the right side of && and ||): a
+     * side effect inside it cannot be moved before the whole expression, so it is an error.
+     */
+    private Expr unconditional(TreePath path) {
+        int mark = pending.size();
+        Expr e = expression(path);
+        if (pending.size() > mark) {
+            drainFrom(mark);
+            reporter.error(Message.CONDITIONAL_SIDE_EFFECT, path.getLeaf(), unit);
+            return ERROR;
+        }
+        return e;
+    }
+
+    /**
+     * Reads operands in Java's order. An operand read before a later operand whose side effect
+     * changes what it reads ({@code a[i] + a[i++]}, {@code x + (x = 2)}) is kept in a local first,
+     * where Java evaluated it.
+     */
+    private List<Expr> inOrder(List<TreePath> paths) {
+        List<Expr> out = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        for (TreePath p : paths) {
+            int before = pending.size();
+            Expr e = expression(p);
+            if (pending.size() > before) {
+                for (int k = 0; k < out.size(); k++) {
+                    Expr earlier = out.get(k);
+                    if (earlier != ERROR && changedBy(earlier, pending.subList(before, pending.size()))) {
+                        Var kept = new Var(names.fresh(baseName(earlier) + "_first"), earlier.type());
+                        int at = ends.get(k);
+                        pending.add(at, new Stmt.Decl(kept, earlier, null));
+                        for (int m = k; m < ends.size(); m++) {
+                            ends.set(m, ends.get(m) + 1);
+                        }
+                        out.set(k, new Expr.VarRef(kept));
+                    }
+                }
+            }
+            out.add(e);
+            ends.add(pending.size());
+        }
+        return out;
+    }
+
+    /** Keeps {@code target}'s index (already pure) as is, unless the value's side effects since {@code mark} change it. */
+    private Expr keptBefore(Expr target, int mark) {
+        if (target instanceof Expr.ArrayAccess a && pending.size() > mark
+                && changedBy(a.index(), pending.subList(mark, pending.size()))) {
+            Var index = new Var(names.fresh(baseName(a.array()) + "_index"), a.index().type());
+            pending.add(mark, new Stmt.Decl(index, a.index(), null));
+            return new Expr.ArrayAccess(a.array(), new Expr.VarRef(index), a.type());
+        }
+        return target;
+    }
+
+    /** Whether the statements change a variable {@code e} reads, or an array element when {@code e} reads one. */
+    private static boolean changedBy(Expr e, List<Stmt> effects) {
+        java.util.Set<Var> reads = org.cotangent.processor.ir.IrWalk.varsRead(e);
+        boolean[] readsElement = {false};
+        org.cotangent.processor.ir.IrWalk.forEachExpr(e, x -> readsElement[0] |= x instanceof Expr.ArrayAccess);
+        for (Stmt s : effects) {
+            if (s instanceof Stmt.Assign a) {
+                if (a.target() instanceof Expr.VarRef r ? reads.contains(r.var()) : readsElement[0]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** How generated code in the user's package names {@code type}. */

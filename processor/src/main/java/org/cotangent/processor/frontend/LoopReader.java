@@ -47,14 +47,32 @@ final class LoopReader {
             switch (tree.getKind()) {
                 case WHILE_LOOP: {
                     WhileLoopTree t = (WhileLoopTree) tree;
+                    int mark = reader.effectsMark();
                     Expr cond = reader.expression(new TreePath(path, t.getCondition()));
+                    List<Stmt> effects = reader.effectsSince(mark);
                     Stmt.Block body = reader.blockAt(new TreePath(path, t.getStatement()));
+                    if (!effects.isEmpty()) {
+                        // while (n-- > 0): the condition's effects run each time it is evaluated
+                        return new Stmt.While(TRUE, testedFirst(effects, cond, body, reader.pos(tree)), label,
+                                reader.pos(tree));
+                    }
                     return new Stmt.While(cond, body, label, reader.pos(tree));
                 }
                 case DO_WHILE_LOOP: {
                     DoWhileLoopTree t = (DoWhileLoopTree) tree;
                     Stmt.Block body = reader.blockAt(new TreePath(path, t.getStatement()));
+                    int mark = reader.effectsMark();
                     Expr cond = reader.expression(new TreePath(path, t.getCondition()));
+                    List<Stmt> effects = reader.effectsSince(mark);
+                    if (!effects.isEmpty()) {
+                        if (continues(body)) {
+                            reader.reporter().error(Message.CONDITIONAL_SIDE_EFFECT, t.getCondition(), reader.unit());
+                            return null;
+                        }
+                        List<Stmt> all = new ArrayList<>(body.stmts());
+                        effects.forEach(e -> all.add(BodyReader.at(e, reader.pos(tree))));
+                        body = new Stmt.Block(all);
+                    }
                     return new Stmt.DoWhile(body, cond, label, reader.pos(tree));
                 }
                 case FOR_LOOP: {
@@ -66,8 +84,10 @@ final class LoopReader {
                             init.add(stmt);
                         }
                     }
+                    int mark = reader.effectsMark();
                     Expr cond = t.getCondition() == null ? null
                             : reader.expression(new TreePath(path, t.getCondition()));
+                    List<Stmt> effects = reader.effectsSince(mark);
                     List<Stmt> update = new ArrayList<>();
                     for (StatementTree s : t.getUpdate()) {
                         Stmt stmt = reader.statementAt(new TreePath(path, s));
@@ -76,6 +96,10 @@ final class LoopReader {
                         }
                     }
                     Stmt.Block body = reader.blockAt(new TreePath(path, t.getStatement()));
+                    if (!effects.isEmpty()) {
+                        return new Stmt.For(init, null, update, testedFirst(effects, cond, body, reader.pos(tree)), label,
+                                reader.pos(tree));
+                    }
                     return new Stmt.For(init, cond, update, body, label, reader.pos(tree));
                 }
                 default: {
@@ -100,6 +124,32 @@ final class LoopReader {
     }
 
     /** An unlabelled break inside a switch case (not its last statement) is rejected. */
+    private static final Expr TRUE = new Expr.Literal("true", Type.BOOLEAN);
+
+    /** {@code { effects; if (!cond) break; body }}: a condition with side effects, tested at the top of each iteration. */
+    private static Stmt.Block testedFirst(List<Stmt> effects, Expr cond, Stmt.Block body,
+                                          org.cotangent.processor.ir.SourcePos pos) {
+        List<Stmt> out = new ArrayList<>();
+        effects.forEach(e -> out.add(BodyReader.at(e, pos)));
+        out.add(new Stmt.If(cond, Stmt.Block.EMPTY, new Stmt.Block(List.of(new Stmt.Break(null, null))), null));
+        out.addAll(body.stmts());
+        return new Stmt.Block(out);
+    }
+
+    /** Whether a continue in {@code body} goes to this loop's condition (one not inside a nested loop). */
+    private static boolean continues(Stmt.Block body) {
+        for (Stmt s : body.stmts()) {
+            if (s instanceof Stmt.Continue) {
+                return true;
+            }
+            if (s instanceof Stmt.Continue || s instanceof Stmt.Block b && continues(b)
+                    || s instanceof Stmt.If f && (continues(f.then()) || continues(f.otherwise()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean checkBreak(BreakTree tree) {
         if (tree.getLabel() == null && targets.peek() == Target.SWITCH) {
             reader.reporter().error(Message.BREAK_IN_SWITCH, tree, reader.unit());

@@ -570,6 +570,9 @@ final class ProgramGenerator {
         if (!all(Var.class).isEmpty()) {
             add(choices, weights, 1, this::check);
         }
+        if (assignableVars().size() >= 2) {
+            add(choices, weights, 1, this::assignInExpression);
+        }
         int total = weights.stream().mapToInt(Integer::intValue).sum();
         int x = r.nextInt(total);
         for (int i = 0; i < choices.size(); i++) {
@@ -595,6 +598,39 @@ final class ProgramGenerator {
             line("}");
         } else {
             line("assert !Double.isInfinite(" + v.name + ") : \"" + v.name + " = \" + " + v.name + ";");
+        }
+    }
+
+    /**
+     * An assignment inside an expression, evaluated in Java's order: {@code v = w = e;},
+     * {@code v = (w = e) * c + w;} or {@code v += (w *= c);}, where the later read of {@code w}
+     * sees the new value.
+     */
+    private void assignInExpression() {
+        List<Var> vars = assignableVars();
+        Var v = vars.get(r.nextInt(vars.size()));
+        Var w = vars.get(r.nextInt(vars.size()));
+        if (v == w) {
+            return;
+        }
+        boolean outer = v.loopLevel < loopDepth || w.loopLevel < loopDepth;
+        E e = expr(1 + r.nextInt(2));
+        e = outer && (e.readsOuter || e.bound > 2) ? hard(e, 2) : cap(e, LIMIT);
+        switch (r.nextInt(3)) {
+            case 0 -> {
+                line(v.name + " = " + w.name + " = " + e.code + ";");
+                w.bound = Math.max(w.bound, e.bound);
+                v.bound = Math.max(v.bound, e.bound);
+            }
+            case 1 -> {
+                line(v.name + " = (" + w.name + " = " + e.code + ") * 0.5 + " + w.name + ";");
+                w.bound = Math.max(w.bound, e.bound);
+                v.bound = Math.max(v.bound, 1.5 * e.bound);
+            }
+            default -> {
+                line(v.name + " += (" + w.name + " *= 0.5);");
+                v.bound += w.bound * 0.5 * (outer ? iterMult : 1);
+            }
         }
     }
 
