@@ -171,8 +171,9 @@ public enum Message {
     SIDE_EFFECT(Problem.SIDE_EFFECT_IN_EXPRESSION,
             "an assignment or ++/-- inside an expression cannot be differentiated: write it as a statement of its own"),
 
-    CONDITIONAL_SIDE_EFFECT(Problem.SIDE_EFFECT_IN_EXPRESSION, "a side effect in a branch of ?: or on the right of "
-            + "&& or || runs only sometimes, so it cannot be moved before the expression: write it as an if statement"),
+    CONDITIONAL_SIDE_EFFECT(Problem.SIDE_EFFECT_IN_EXPRESSION, "a side effect in a branch of ?:, on the right of "
+            + "&& or ||, or in an assert runs only sometimes, so it cannot be moved before the expression: write it "
+            + "as an if statement"),
 
     // COT013: rules of the user's
     RULE_NOT_STATIC(Problem.CUSTOM_RULE_MISMATCH, "{annotation} rule '{rule}' must be static: add the static modifier"),

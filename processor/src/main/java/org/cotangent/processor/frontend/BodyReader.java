@@ -227,7 +227,15 @@ final class BodyReader {
             case THROW:
                 return passThrough.throwStatement(path, pos(tree));
             case ASSERT: {
-                Expr condition = expression(new TreePath(path, ((com.sun.source.tree.AssertTree) tree).getCondition()));
+                TreePath conditionPath = new TreePath(path, ((com.sun.source.tree.AssertTree) tree).getCondition());
+                int mark = exprs.pendingMark();
+                Expr condition = expression(conditionPath);
+                if (exprs.pendingMark() > mark) {
+                    // an assert's condition runs only when assertions are enabled
+                    exprs.drainFrom(mark);
+                    reporter.error(Message.CONDITIONAL_SIDE_EFFECT, conditionPath.getLeaf(), unit);
+                    return null;
+                }
                 return condition == ERROR ? null : passThrough.assertStatement(path, condition, pos(tree));
             }
             default:
