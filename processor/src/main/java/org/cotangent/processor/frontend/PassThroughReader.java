@@ -96,26 +96,24 @@ final class PassThroughReader {
                 if (element == null || element.getKind() != javax.lang.model.element.ElementKind.FIELD || arrayLength) {
                     return super.visitMemberSelect(node, unused);
                 }
-                String replacement = field(getCurrentPath(), node, element, holes);
-                if (replacement == null) {
-                    ok[0] = false;
-                } else {
-                    replacements.add(new Replacement(positions.getStartPosition(unit, node),
-                            positions.getEndPosition(unit, node), replacement));
-                }
+                replace(node, field(getCurrentPath(), node, element, holes));
                 return null;
             }
 
             @Override
             public Void visitIdentifier(IdentifierTree node, Void unused) {
-                String replacement = replacement(getCurrentPath(), node, holes);
+                replace(node, replacement(getCurrentPath(), node, holes));
+                return null;
+            }
+
+            /** Replaces {@code node}'s text, or (for null, already reported) marks the template as failed. */
+            private void replace(Tree node, String replacement) {
                 if (replacement == null) {
                     ok[0] = false;
                 } else {
                     replacements.add(new Replacement(positions.getStartPosition(unit, node),
                             positions.getEndPosition(unit, node), replacement));
                 }
-                return null;
             }
         }.scan(expression, null);
         if (!ok[0]) {
