@@ -65,7 +65,7 @@ final class LoopReader {
                     Expr cond = reader.expression(new TreePath(path, t.getCondition()));
                     List<Stmt> effects = reader.effectsSince(mark);
                     if (!effects.isEmpty()) {
-                        if (continues(body)) {
+                        if (continues(body, label, false)) {
                             reader.reporter().error(Message.CONDITIONAL_SIDE_EFFECT, t.getCondition(), reader.unit());
                             return null;
                         }
@@ -136,18 +136,29 @@ final class LoopReader {
         return new Stmt.Block(out);
     }
 
-    /** Whether a continue in {@code body} goes to this loop's condition (one not inside a nested loop). */
-    private static boolean continues(Stmt.Block body) {
-        for (Stmt s : body.stmts()) {
-            if (s instanceof Stmt.Continue) {
-                return true;
-            }
-            if (s instanceof Stmt.Continue || s instanceof Stmt.Block b && continues(b)
-                    || s instanceof Stmt.If f && (continues(f.then()) || continues(f.otherwise()))) {
-                return true;
-            }
+    /**
+     * Whether a continue in {@code body} goes to this loop's condition: an unlabelled one outside
+     * nested loops, or one naming {@code label} anywhere.
+     */
+    private static boolean continues(Stmt body, String label, boolean nested) {
+        boolean[] found = {false};
+        if (body instanceof Stmt.Continue c) {
+            return c.label() == null ? !nested : c.label().equals(label);
         }
-        return false;
+        if (body instanceof Stmt.Block b) {
+            b.stmts().forEach(x -> found[0] |= continues(x, label, nested));
+        } else if (body instanceof Stmt.If f) {
+            found[0] = continues(f.then(), label, nested) || continues(f.otherwise(), label, nested);
+        } else if (body instanceof Stmt.While w) {
+            found[0] = continues(w.body(), label, true);
+        } else if (body instanceof Stmt.DoWhile d) {
+            found[0] = continues(d.body(), label, true);
+        } else if (body instanceof Stmt.For f) {
+            found[0] = continues(f.body(), label, true);
+        } else if (body instanceof Stmt.ForEach f) {
+            found[0] = continues(f.body(), label, true);
+        }
+        return found[0];
     }
 
     boolean checkBreak(BreakTree tree) {
