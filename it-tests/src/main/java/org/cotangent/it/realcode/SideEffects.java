@@ -73,4 +73,27 @@ public class SideEffects {
         double u = ++t * y;
         return y + t + u;
     }
+
+    @Differentiable
+    public static double forCondition(double[] a) {
+        double s = 0;
+        int k = 0;
+        for (int i = 0; k++ < a.length; i++) {
+            if (i == 1) {
+                continue;
+            }
+            s += a[i] * k;
+        }
+        int n = a.length;
+        outer:
+        while (n-- > 0) {
+            for (int j = 0; j < a.length; j++) {
+                if (j > n) {
+                    continue outer;
+                }
+                s += a[j] * a[n];
+            }
+        }
+        return s;
+    }
 }

@@ -160,6 +160,10 @@ class RealCodeTest {
             GradCheck.assertGradient(w -> SideEffects.postIncrement(w[0]), new double[] {v}, new double[] {r.x()});
             assertEquals(r.x(), SideEffectsDerivatives.postIncrement_jvp(v, 1.0).tangent(), 1e-12);
         }
+        double[] f = {0.5, -1.25, 2.0, 0.75};
+        var fc = SideEffectsDerivatives.forCondition_grad(f);
+        assertEquals(SideEffects.forCondition(f), fc.value(), 0.0, "continue goes through the update and the condition");
+        GradCheck.assertGradient(SideEffects::forCondition, f, fc.a());
         for (int n : new int[] {0, 1, 4}) {
             var d = SideEffectsDerivatives.countdown_grad(0.9, n);
             assertEquals(SideEffects.countdown(0.9, n), d.value(), 0.0, "n = " + n);
