@@ -152,27 +152,9 @@ final class DeadStores {
                     && !liveAfter.getOrDefault(s, Set.of(r.var())).contains(r.var()) && pure(a.value())) {
                 continue;
             }
-            out.add(rebuild(s));
+            out.add(IrWalk.withBlocks(s, this::sweep));
         }
         return out;
-    }
-
-    private Stmt rebuild(Stmt s) {
-        if (s instanceof Stmt.Block b) {
-            return new Stmt.Block(sweep(b.stmts()));
-        }
-        if (s instanceof Stmt.If f) {
-            return new Stmt.If(f.condition(), new Stmt.Block(sweep(f.then().stmts())),
-                    new Stmt.Block(sweep(f.otherwise().stmts())), f.pos());
-        }
-        if (s instanceof Stmt.While w) {
-            return new Stmt.While(w.condition(), new Stmt.Block(sweep(w.body().stmts())), w.label(), w.pos());
-        }
-        if (s instanceof Stmt.CountedLoop c) {
-            return new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(sweep(c.body().stmts())),
-                    c.pos());
-        }
-        return s;
     }
 
     /** Whether evaluating {@code e} has no effect but its value (arithmetic, reads, Math, the runtime's partials). */
@@ -205,20 +187,7 @@ final class DeadStores {
                     && (d.init() == null || pure(d.init()))) {
                 continue;
             }
-            if (s instanceof Stmt.Block b) {
-                out.add(new Stmt.Block(unreferencedDeclsRemoved(b.stmts(), referenced)));
-            } else if (s instanceof Stmt.If f) {
-                out.add(new Stmt.If(f.condition(), new Stmt.Block(unreferencedDeclsRemoved(f.then().stmts(), referenced)),
-                        new Stmt.Block(unreferencedDeclsRemoved(f.otherwise().stmts(), referenced)), f.pos()));
-            } else if (s instanceof Stmt.While w) {
-                out.add(new Stmt.While(w.condition(), new Stmt.Block(unreferencedDeclsRemoved(w.body().stmts(),
-                        referenced)), w.label(), w.pos()));
-            } else if (s instanceof Stmt.CountedLoop c) {
-                out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(),
-                        new Stmt.Block(unreferencedDeclsRemoved(c.body().stmts(), referenced)), c.pos()));
-            } else {
-                out.add(s);
-            }
+            out.add(IrWalk.withBlocks(s, inner -> unreferencedDeclsRemoved(inner, referenced)));
         }
         return out;
     }

@@ -27,7 +27,7 @@ final class DefiniteAssignment {
     private static List<Stmt> block(List<Stmt> stmts) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : stmts) {
-            out.add(nested(s));
+            out.add(IrWalk.withBlocks(s, DefiniteAssignment::block));
         }
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i) instanceof Stmt.Decl d && d.var().type().rank() == 0 && d.init() instanceof Expr.Literal l
@@ -40,24 +40,6 @@ final class DefiniteAssignment {
             }
         }
         return out;
-    }
-
-    private static Stmt nested(Stmt s) {
-        if (s instanceof Stmt.Block b) {
-            return new Stmt.Block(block(b.stmts()));
-        }
-        if (s instanceof Stmt.If f) {
-            return new Stmt.If(f.condition(), new Stmt.Block(block(f.then().stmts())),
-                    new Stmt.Block(block(f.otherwise().stmts())), f.pos());
-        }
-        if (s instanceof Stmt.While w) {
-            return new Stmt.While(w.condition(), new Stmt.Block(block(w.body().stmts())), w.label(), w.pos());
-        }
-        if (s instanceof Stmt.CountedLoop c) {
-            return new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(block(c.body().stmts())),
-                    c.pos());
-        }
-        return s;
     }
 
     /** Walks the scope of one variable: {@code ok} turns false at a read that may come before every write. */

@@ -256,4 +256,27 @@ public final class IrWalk {
         }
         throw new IllegalStateException("no " + what + " for array expression " + e);
     }
+
+    /**
+     * {@code s} with each list of statements directly inside it (a block's, the branches of an if,
+     * a loop's body) replaced by {@code f} of it; any other statement as it is. The one way the
+     * passes over generated code rebuild structured statements.
+     */
+    public static Stmt withBlocks(Stmt s, java.util.function.UnaryOperator<java.util.List<Stmt>> f) {
+        if (s instanceof Stmt.Block b) {
+            return new Stmt.Block(f.apply(b.stmts()));
+        }
+        if (s instanceof Stmt.If i) {
+            return new Stmt.If(i.condition(), new Stmt.Block(f.apply(i.then().stmts())),
+                    new Stmt.Block(f.apply(i.otherwise().stmts())), i.pos());
+        }
+        if (s instanceof Stmt.While w) {
+            return new Stmt.While(w.condition(), new Stmt.Block(f.apply(w.body().stmts())), w.label(), w.pos());
+        }
+        if (s instanceof Stmt.CountedLoop c) {
+            return new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(f.apply(c.body().stmts())),
+                    c.pos());
+        }
+        return s;
+    }
 }

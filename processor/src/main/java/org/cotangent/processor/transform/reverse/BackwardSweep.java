@@ -380,7 +380,6 @@ final class BackwardSweep {
                     Type.VOID), site.pos()));
         }
         if (!written.isEmpty()) {
-            ctx.useTape();
         }
     }
 
@@ -430,14 +429,8 @@ final class BackwardSweep {
     private static List<Stmt> fold(List<Stmt> stmts) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : stmts) {
-            if (s instanceof Stmt.If f) {
-                s = new Stmt.If(f.condition(), new Stmt.Block(fold(f.then().stmts())),
-                        new Stmt.Block(fold(f.otherwise().stmts())), f.pos());
-            } else if (s instanceof Stmt.While w) {
-                s = new Stmt.While(w.condition(), new Stmt.Block(fold(w.body().stmts())), w.label(), w.pos());
-            } else if (s instanceof Stmt.CountedLoop c) {
-                s = new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(fold(c.body().stmts())),
-                        c.pos());
+            if (!(s instanceof Stmt.Block)) {
+                s = IrWalk.withBlocks(s, BackwardSweep::fold);
             }
             Stmt last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last instanceof Stmt.Assign zero && zero.op() == AssignOp.SET && Build.isZero(zero.value())

@@ -222,7 +222,6 @@ final class ForwardSweep {
             out.add(ctx.tapeCall(RuntimeMethod.PUSH_DOUBLE, Build.ref(local), site.pos()));
             locals.put(m, Build.ref(local));
         }
-        ctx.useTape();
         return substitute.expr(value);
     }
 }

@@ -42,7 +42,6 @@ final class ReverseContext {
     final Map<Var, Var> accumulators = new LinkedHashMap<>();
     /** Array parameters whose adjoint is a local of its own, added into the accumulator at the end. */
     final Set<Var> separateParamAdjoints = new HashSet<>();
-    private boolean tapeUsed;
 
     ReverseContext(Function fn, ControlFlow.Result lowered, Activity activity, Names names) {
         this.fn = fn;
@@ -74,20 +73,6 @@ final class ReverseContext {
 
     boolean isVoid() {
         return fn.returnType().base() == Type.Base.VOID;
-    }
-
-    /** Whether the generated method uses the tape (and so declares it). */
-    boolean tapeUsed() {
-        return tapeUsed;
-    }
-
-    void useTape() {
-        tapeUsed = true;
-    }
-
-    /** Forgets the uses so far: the planner's dry run of the backward sweep uses the tape for nothing. */
-    void forgetTapeUse() {
-        tapeUsed = false;
     }
 
     List<Stmt> allStmts() {
@@ -177,13 +162,11 @@ final class ReverseContext {
 
     /** {@code tape.push...(arg);} */
     Stmt tapeCall(RuntimeMethod method, Expr arg, SourcePos pos) {
-        tapeUsed = true;
         return new Stmt.ExprStmt(method.on(tape.name(), List.of(arg), Type.VOID), pos);
     }
 
     /** {@code tape.pop...()}, of type {@code type}. */
     Expr tapePop(RuntimeMethod method, Type type) {
-        tapeUsed = true;
         return method.on(tape.name(), List.of(), type);
     }
 

@@ -85,7 +85,6 @@ final class ReversePlanner {
         });
         Set<Stmt> neededSaves = ToBeRecorded.of(ctx.body(), recording.siteReads, recording.extraReads,
                 recomputeReads);
-        ctx.forgetTapeUse();
         plan.knownReads = reads;
         planSaves(reads, neededSaves);
         planIterationSaves(plan.replayed);
@@ -296,7 +295,6 @@ final class ReversePlanner {
     private void save(Stmt site, Type type, Var adjoint) {
         if (plan.inLoop.contains(site)) {
             plan.saves.put(site, new ReversePlan.Save(null, null));
-            ctx.useTape();
             return;
         }
         String base = site instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess

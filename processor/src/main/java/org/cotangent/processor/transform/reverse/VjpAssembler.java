@@ -99,7 +99,6 @@ final class VjpAssembler {
             if (p.type().rank() > 0 && written.contains(p) && restored && keepable) {
                 body.add(new Stmt.ExprStmt(RuntimeMethod.KEEP.on(ctx.tape.name(), List.of(Build.ref(p)),
                         Type.VOID), null));
-                ctx.useTape();
                 finals.add(0, new Var[] {p});
             } else if (p.type().rank() > 0 && written.contains(p) && restored) {
                 Var snapshot = new Var(ctx.names.fresh(Names.finalContents(p.name())), p.type());
@@ -115,7 +114,6 @@ final class VjpAssembler {
             if (plan.elementsSaved(Type.Base.DOUBLE)) {
                 body.add(new Stmt.ExprStmt(RuntimeMethod.KEEP.on(ctx.tape.name(), List.of(Build.ref(ctx.result())),
                         Type.VOID), null));
-                ctx.useTape();
                 finals.add(0, new Var[] {ctx.result()});
             }
         }
@@ -155,7 +153,7 @@ final class VjpAssembler {
         if (!ctx.isVoid()) {
             body.add(new Stmt.Return(Build.ref(ctx.result()), null));
         }
-        if (ctx.tapeUsed()) {
+        if (usesTape(body)) {
             body.add(tapeDeclaration, new Stmt.Decl(ctx.tape, RuntimeMethod.TAPE_GET.call(List.of(), ctx.tape.type()),
                     null));
         }
@@ -201,7 +199,6 @@ final class VjpAssembler {
                 }
             }
             taken++;
-            ctx.useTape();
         }
         return taken;
     }
@@ -240,6 +237,24 @@ final class VjpAssembler {
                 + ", and returns the value of " + ctx.fn.name() + ".\n"
                 + "Accumulators are added to, never overwritten: a double parameter's has length 1, an array "
                 + "parameter's has its shape.";
+    }
+
+    /**
+     * Whether the finished body calls the tape: only then is it declared (and framed by
+     * {@code enter}/{@code leave}). Asked of the code itself, not of the plan, so that a save the
+     * plan made and a sweep then dropped costs nothing.
+     */
+    private boolean usesTape(List<Stmt> body) {
+        boolean[] found = {false};
+        for (Stmt s : body) {
+            IrWalk.forEachStmt(s, x -> {
+                for (Expr e : IrWalk.ownExprs(x)) {
+                    IrWalk.forEachExpr(e, y -> found[0] |= y instanceof Expr.StaticCall c
+                            && ctx.tape.name().equals(c.owner()));
+                }
+            });
+        }
+        return found[0];
     }
 
     private void declareScalarAdjoints(List<Stmt> body) {
