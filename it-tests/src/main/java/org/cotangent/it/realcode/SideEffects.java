@@ -96,4 +96,16 @@ public class SideEffects {
         }
         return s;
     }
+
+    @Differentiable
+    public static double oldValues(double x, double[] a) {
+        double s = x;
+        s += (s = x * x) * 2;
+        int i = 0;
+        double[] b = new double[3];
+        b[i] = i++ + x;
+        b[i] = a[i++] * s;
+        b[i] = (s *= a[0]) + b[i - 1];
+        return s + b[0] * b[1] + b[2] + i;
+    }
 }

@@ -164,6 +164,12 @@ class RealCodeTest {
         var fc = SideEffectsDerivatives.forCondition_grad(f);
         assertEquals(SideEffects.forCondition(f), fc.value(), 0.0, "continue goes through the update and the condition");
         GradCheck.assertGradient(SideEffects::forCondition, f, fc.a());
+        double[] olds = {0.3, 1.7, -0.4};
+        var ov = SideEffectsDerivatives.oldValues_grad(1.3, olds);
+        assertEquals(SideEffects.oldValues(1.3, olds), ov.value(), 0.0,
+                "the target's index and old value are read before the value's side effects, as in Java");
+        GradCheck.assertGradient(q -> SideEffects.oldValues(q[0], java.util.Arrays.copyOfRange(q, 1, 4)),
+                new double[] {1.3, 0.3, 1.7, -0.4}, new double[] {ov.x(), ov.a()[0], ov.a()[1], ov.a()[2]});
         for (int n : new int[] {0, 1, 4}) {
             var d = SideEffectsDerivatives.countdown_grad(0.9, n);
             assertEquals(SideEffects.countdown(0.9, n), d.value(), 0.0, "n = " + n);

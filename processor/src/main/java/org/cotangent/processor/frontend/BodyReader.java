@@ -22,7 +22,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import org.cotangent.processor.diag.Message;
-import org.cotangent.processor.ir.AssignOp;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.SourcePos;
 import org.cotangent.processor.ir.Stmt;
@@ -31,7 +30,6 @@ import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.naming.Names;
 
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -315,35 +313,11 @@ final class BodyReader {
     private Stmt expressionStatement(TreePath path, SourcePos pos) {
         Tree tree = path.getLeaf();
         switch (tree.getKind()) {
-            case ASSIGNMENT: {
-                AssignmentTree t = (AssignmentTree) tree;
-                Expr target = assignTarget(new TreePath(path, t.getVariable()));
-                Expr value = expression(new TreePath(path, t.getExpression()));
-                return target == null ? null : new Stmt.Assign(target, AssignOp.SET, value, pos);
-            }
-            case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT: {
-                CompoundAssignmentTree t = (CompoundAssignmentTree) tree;
-                AssignOp op = switch (tree.getKind()) {
-                    case PLUS_ASSIGNMENT -> AssignOp.ADD;
-                    case MINUS_ASSIGNMENT -> AssignOp.SUB;
-                    case MULTIPLY_ASSIGNMENT -> AssignOp.MUL;
-                    case DIVIDE_ASSIGNMENT -> AssignOp.DIV;
-                    default -> AssignOp.REM;
-                };
-                Expr target = assignTarget(new TreePath(path, t.getVariable()));
-                Expr value = expression(new TreePath(path, t.getExpression()));
-                return target == null ? null : new Stmt.Assign(target, op, value, pos);
-            }
-            case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT: {
-                UnaryTree t = (UnaryTree) tree;
-                Expr target = assignTarget(new TreePath(path, t.getExpression()));
-                if (target == null) {
-                    return null;
-                }
-                boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
-                        || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
-                return new Stmt.Assign(target, up ? AssignOp.ADD : AssignOp.SUB,
-                        new Expr.Literal("1", Type.INT), pos);
+            case ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
+                 REMAINDER_ASSIGNMENT, PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT: {
+                // the assignment itself; side effects inside it run before (the wrapper puts them there)
+                Stmt assign = exprs.effectStatement(path);
+                return assign == null ? null : at(assign, pos);
             }
             case METHOD_INVOCATION: {
                 Expr call = expression(path);
@@ -359,10 +333,6 @@ final class BodyReader {
                 reporter.error(Message.EXPRESSION_STATEMENT, tree, unit);
                 return null;
         }
-    }
-
-    private Expr assignTarget(TreePath path) {
-        return exprs.assignTarget(path);
     }
 
     Expr expression(TreePath path) {

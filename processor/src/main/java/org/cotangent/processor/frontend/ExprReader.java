@@ -502,11 +502,27 @@ final class ExprReader {
 
     /**
      * An assignment, compound assignment, ++ or -- inside an expression: its effect becomes a
-     * pending statement, in Java's order (the target's index first, then the value), and the
-     * expression reads what Java's does: the variable after the assignment, or for {@code x++} its
-     * value before, kept in a local.
+     * pending statement, in Java's order (the target's array and index first, then the value), and
+     * the expression reads what Java's does: the variable after the assignment, or for {@code x++}
+     * its value before, kept in a local. Where the value's own side effects change what the target
+     * reads, the target's index, and for a compound assignment its old value, are kept first
+     * ({@code a[i] = i++}, {@code s += (s = 2)}).
      */
     private Expr sideEffect(TreePath path) {
+        return sideEffect(path, false);
+    }
+
+    /** An assignment, compound assignment, ++ or -- written as a statement: its effects pending, the assignment returned. */
+    Stmt effectStatement(TreePath path) {
+        int mark = pending.size();
+        if (sideEffect(path, true) == ERROR) {
+            drainFrom(mark);
+            return null;
+        }
+        return pending.remove(pending.size() - 1);
+    }
+
+    private Expr sideEffect(TreePath path, boolean discarded) {
         Tree tree = path.getLeaf();
         boolean step = tree instanceof UnaryTree;
         TreePath targetPath = new TreePath(path, step ? ((UnaryTree) tree).getExpression()
@@ -515,7 +531,6 @@ final class ExprReader {
         if (target == null) {
             return ERROR;
         }
-        target = withPureIndex(target);
         AssignOp op = switch (tree.getKind()) {
             case ASSIGNMENT -> AssignOp.SET;
             case PLUS_ASSIGNMENT, PREFIX_INCREMENT, POSTFIX_INCREMENT -> AssignOp.ADD;
@@ -526,8 +541,7 @@ final class ExprReader {
         };
         Expr value;
         if (step) {
-            value = target.type().isFloating() ? org.cotangent.processor.ir.Build.ONE
-                    : new Expr.Literal("1", target.type());
+            value = new Expr.Literal("1", Type.INT);
         } else {
             ExpressionTree v = tree instanceof AssignmentTree a ? a.getExpression()
                     : ((CompoundAssignmentTree) tree).getExpression();
@@ -536,27 +550,30 @@ final class ExprReader {
             if (value == ERROR) {
                 return ERROR;
             }
+            int before = pending.size();
             target = keptBefore(target, mark);
+            int at = mark + (pending.size() - before);
+            if (op != AssignOp.SET && pending.size() > at && changedBy(target, pending.subList(at, pending.size()))) {
+                // Java reads the old value before the value's side effects
+                Var old = new Var(names.fresh(baseName(target) + "_old"), target.type());
+                pending.add(at, new Stmt.Decl(old, target, null));
+                Type wide = target.type().isFloating() || value.type().isFloating() ? Type.DOUBLE
+                        : target.type().equals(Type.LONG) || value.type().equals(Type.LONG) ? Type.LONG : Type.INT;
+                Expr combined = new Expr.Binary(op.binary().orElseThrow(), new Expr.VarRef(old), value, wide);
+                value = wide.equals(target.type()) ? combined : new Expr.Cast(target.type(), combined);
+                op = AssignOp.SET;
+            }
         }
         Expr result = target;
-        if (tree.getKind() == Tree.Kind.POSTFIX_INCREMENT || tree.getKind() == Tree.Kind.POSTFIX_DECREMENT) {
+        boolean postfix = tree.getKind() == Tree.Kind.POSTFIX_INCREMENT
+                || tree.getKind() == Tree.Kind.POSTFIX_DECREMENT;
+        if (postfix && !discarded) {
             Var before = new Var(names.fresh(baseName(target) + "_before"), target.type());
             pending.add(new Stmt.Decl(before, target, null));
             result = new Expr.VarRef(before);
         }
         pending.add(new Stmt.Assign(target, op, value, null));
         return result;
-    }
-
-    /** An array element target whose index is an expression: the index kept in a local, evaluated once. */
-    private Expr withPureIndex(Expr target) {
-        if (target instanceof Expr.ArrayAccess a && !(a.index() instanceof Expr.VarRef)
-                && !(a.index() instanceof Expr.Literal)) {
-            Var index = new Var(names.fresh(baseName(a.array()) + "_index"), a.index().type());
-            pending.add(new Stmt.Decl(index, a.index(), null));
-            return new Expr.ArrayAccess(withPureIndex(a.array()), new Expr.VarRef(index), a.type());
-        }
-        return target;
     }
 
     private static String baseName(Expr e) {
