@@ -81,7 +81,18 @@ final class FunctionCompiler {
                 }
             }
         }
-        return new Compiled(out.stream().map(Cleanup::apply).toList(), List.of());
+        java.util.Set<Var> primal = new java.util.HashSet<>(fn.params());
+        primal.add(lowered.result());
+        IrWalk.forEachStmt(lowered.body(), s -> {
+            Var v = IrWalk.definedVar(s);
+            if (v != null) {
+                primal.add(v);
+            }
+            if (s instanceof Stmt.CountedLoop c) {
+                primal.add(c.counter());
+            }
+        });
+        return new Compiled(out.stream().map(m -> Cleanup.apply(m, primal)).toList(), List.of());
     }
 
     /** Forward mode needs every callee's {@code _jvp}: a method with only a {@code @CustomVjp} has none. */

@@ -53,4 +53,11 @@ public class ArgumentChecks {
             out[i] = factor * x[i];
         }
     }
+
+    /** A read kept only for its bounds check, as code does that validates an index early. */
+    @Differentiable
+    public static double probed(double[] v, int n) {
+        double probe = v[n];
+        return v[0] * v[0];
+    }
 }

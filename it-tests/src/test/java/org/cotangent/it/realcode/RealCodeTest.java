@@ -60,6 +60,11 @@ class RealCodeTest {
         sameFailure(() -> ArgumentChecks.norm(new double[0]), () -> ArgumentChecksDerivatives.norm_grad(new double[0]));
         sameFailure(() -> ArgumentChecks.checkedSqrt(-1.0), () -> ArgumentChecksDerivatives.checkedSqrt_grad(-1.0));
 
+        double[] pv = {1.5, 2.0};
+        sameFailure(() -> ArgumentChecks.probed(pv, 2), () -> ArgumentChecksDerivatives.probed_grad(pv, 2));
+        sameFailure(() -> ArgumentChecks.probed(pv, 2), () -> ArgumentChecksDerivatives.probed_jvp(pv, 2, pv).tangent());
+        assertEquals(3.0, ArgumentChecksDerivatives.probed_grad(pv, 1).v()[0], 0.0);
+
         double[] x = {1, 2};
         double[] out = new double[3];
         double[] xAdj = new double[2];

@@ -16,14 +16,19 @@ public final class Cleanup {
     private Cleanup() {
     }
 
-    public static GeneratedMethod apply(GeneratedMethod method) {
+    /**
+     * @param method a generated method
+     * @param primal the variables of the method the user wrote (parameters, locals, its result):
+     *     their stores go only where they cannot throw
+     */
+    public static GeneratedMethod apply(GeneratedMethod method, java.util.Set<org.cotangent.processor.ir.Var> primal) {
         if (!Supported.all(method.body())) {
             return method;
         }
         Stmt.Block body = ConstantFolding.apply(method.body());
         for (int round = 0; round < 4; round++) {
             Stmt.Block before = body;
-            body = ZeroInits.apply(DeadStores.apply(body, method));
+            body = ZeroInits.apply(DeadStores.apply(body, primal));
             if (body.equals(before)) {
                 break;
             }

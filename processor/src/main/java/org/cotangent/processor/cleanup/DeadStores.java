@@ -26,15 +26,18 @@ import java.util.Set;
  */
 final class DeadStores {
     private final Set<Var> candidates;
+    /** The method's own variables: a store to one may only go if it cannot throw, as the original would. */
+    private final Set<Var> primal;
     /** What is live after each store, from the last (converged) visit. */
     private final Map<Stmt, Set<Var>> liveAfter = new IdentityHashMap<>();
     private final Deque<Set<Var>> loops = new ArrayDeque<>();
 
-    private DeadStores(Set<Var> candidates) {
+    private DeadStores(Set<Var> candidates, Set<Var> primal) {
         this.candidates = candidates;
+        this.primal = primal;
     }
 
-    static Stmt.Block apply(Stmt.Block body, GeneratedMethod method) {
+    static Stmt.Block apply(Stmt.Block body, Set<Var> primal) {
         Set<Var> locals = new HashSet<>();
         IrWalk.forEachStmt(body, s -> {
             if (s instanceof Stmt.Decl d && d.var().type().rank() == 0 && d.var().type().base() != Type.Base.TAPE
@@ -42,7 +45,7 @@ final class DeadStores {
                 locals.add(d.var());
             }
         });
-        DeadStores pass = new DeadStores(locals);
+        DeadStores pass = new DeadStores(locals, primal);
         pass.live(body.stmts(), new HashSet<>());
         Stmt.Block swept = new Stmt.Block(pass.sweep(body.stmts()));
         return new Stmt.Block(pass.unreferencedDeclsRemoved(swept.stmts(), referenced(swept)));
@@ -149,7 +152,7 @@ final class DeadStores {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : stmts) {
             if (s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r && candidates.contains(r.var())
-                    && !liveAfter.getOrDefault(s, Set.of(r.var())).contains(r.var()) && pure(a.value())) {
+                    && !liveAfter.getOrDefault(s, Set.of(r.var())).contains(r.var()) && removable(r.var(), a.value())) {
                 continue;
             }
             out.add(IrWalk.withBlocks(s, this::sweep));
@@ -157,13 +160,25 @@ final class DeadStores {
         return out;
     }
 
-    /** Whether evaluating {@code e} has no effect but its value (arithmetic, reads, Math, the runtime's partials). */
-    static boolean pure(Expr e) {
+    /**
+     * Whether an unread store of {@code value} into {@code v} may go. Its value must have no effect
+     * (no call, allocation or tape pop). For the method's own variables it must also be unable to
+     * throw (no element read, which may be out of bounds, no integer division, which may be by
+     * zero): a store the original makes throws where the original throws. The generated code's own
+     * adjoints and tangents read only what the primal code has read before.
+     */
+    private boolean removable(Var v, Expr value) {
+        boolean strict = primal.contains(v);
         boolean[] ok = {true};
-        IrWalk.forEachExpr(e, x -> ok[0] &= !(x instanceof Expr.Call || x instanceof Expr.Pullback
+        IrWalk.forEachExpr(value, x -> ok[0] &= !(x instanceof Expr.Call || x instanceof Expr.Pullback
                 || x instanceof Expr.Construct || x instanceof Expr.NewArray || x instanceof Expr.ArrayLiteral
                 || x instanceof Expr.Clone
-                || x instanceof Expr.StaticCall c && Primitive.of(c).isEmpty()));
+                || x instanceof Expr.StaticCall c && Primitive.of(c).isEmpty()
+                || strict && (x instanceof Expr.ArrayAccess || x instanceof Expr.Length
+                        || x instanceof Expr.InstanceField || x instanceof Expr.PrivateField
+                        || x instanceof Expr.Binary b && !b.type().isFloating()
+                        && (b.op() == org.cotangent.processor.ir.BinaryOp.DIV
+                        || b.op() == org.cotangent.processor.ir.BinaryOp.REM))));
         return ok[0];
     }
 
@@ -184,7 +199,7 @@ final class DeadStores {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : stmts) {
             if (s instanceof Stmt.Decl d && candidates.contains(d.var()) && !referenced.contains(d.var())
-                    && (d.init() == null || pure(d.init()))) {
+                    && (d.init() == null || removable(d.var(), d.init()))) {
                 continue;
             }
             out.add(IrWalk.withBlocks(s, inner -> unreferencedDeclsRemoved(inner, referenced)));

@@ -44,7 +44,11 @@ class CleanupTest {
     private static final Var OUT = array("out");
 
     private static Stmt.Block clean(Stmt.Block body) {
-        return Cleanup.apply(new GeneratedMethod("f", "", "double", List.of(), body)).body();
+        return clean(body, java.util.Set.of());
+    }
+
+    private static Stmt.Block clean(Stmt.Block body, java.util.Set<Var> primal) {
+        return Cleanup.apply(new GeneratedMethod("f", "", "double", List.of(), body), primal).body();
     }
 
     /** Runs both with x and seed set, out a fresh array of 3: the results and out must agree. */
@@ -144,5 +148,14 @@ class CleanupTest {
         Stmt.Block after = clean(before);
         assertTrue(all(after).stream().anyMatch(s -> IrWalk.ownExprs(s).contains(call)), after.toString());
         assertFalse(Arrays.asList(after.stmts().toArray()).isEmpty());
+    }
+
+    @Test
+    void anUnreadStoreThatMayThrowStaysForTheMethodsOwnVariables() {
+        Var t = dbl("t");
+        // double t = out[5]; (out has length 3: the original throws) return x;
+        Stmt.Block body = block(decl(t, at(ref(OUT), lit(5))), ret(ref(X)));
+        assertEquals(body, clean(body, java.util.Set.of(t)), "the user's own store keeps its exception");
+        assertEquals(block(ret(ref(X))), clean(body), "a generated adjoint's unread store goes");
     }
 }
