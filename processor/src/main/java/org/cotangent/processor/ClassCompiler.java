@@ -2,6 +2,8 @@ package org.cotangent.processor;
 
 import org.cotangent.processor.diag.Message;
 import org.cotangent.processor.emit.ClassEmitter;
+import org.cotangent.processor.emit.TangentClassEmitter;
+import org.cotangent.processor.ir.ValueType;
 import org.cotangent.processor.frontend.CustomRules;
 import org.cotangent.processor.frontend.MethodReader;
 import org.cotangent.processor.frontend.ReadResult;
@@ -90,6 +92,7 @@ final class ClassCompiler {
                         records.add(GradWrapper.record(read.function()));
                     }
                     out.addAll(compiled.methods());
+                    writeTangents(read.function(), owner);
                 }
             } catch (RuntimeException | StackOverflowError t) {
                 internalError(name, t, method);
@@ -107,6 +110,21 @@ final class ClassCompiler {
                         + "Cotangent. Do not edit: change " + nested + " and recompile.",
                 org.cotangent.processor.naming.RuntimeClasses.IMPORTED, classes.packageTypes(owner), records, out);
         write(qualified, ClassEmitter.emit(cls), owner);
+    }
+
+    /** The tangent class of each value type at {@code fn}'s boundary, and of the value types inside them. */
+    private void writeTangents(Function fn, TypeElement owner) {
+        java.util.ArrayDeque<ValueType> todo = new java.util.ArrayDeque<>();
+        fn.valueParams().stream().filter(p -> p.type().isActive()).forEach(p -> todo.add(p.type()));
+        while (!todo.isEmpty()) {
+            ValueType type = todo.poll();
+            type.activeComponents().stream().filter(c -> c.nested() != null).forEach(c -> todo.add(c.nested()));
+            String qualified = type.packageName().isEmpty() ? type.tangentName()
+                    : type.packageName() + "." + type.tangentName();
+            if (classes.claimTangent(qualified)) {
+                write(qualified, TangentClassEmitter.emit(type), owner);
+            }
+        }
     }
 
     private void internalError(String name, Throwable t, ExecutableElement method) {
@@ -137,7 +155,7 @@ final class ClassCompiler {
     private boolean checkOwner(TypeElement owner, ExecutableElement first) {
         boolean nestedOk = owner.getNestingKind() == NestingKind.TOP_LEVEL
                 || (owner.getNestingKind() == NestingKind.MEMBER && owner.getModifiers().contains(Modifier.STATIC));
-        if (!nestedOk || (owner.getKind() != ElementKind.CLASS)) {
+        if (!nestedOk || (owner.getKind() != ElementKind.CLASS && owner.getKind() != ElementKind.RECORD)) {
             String where = owner.getKind() == ElementKind.CLASS ? "an inner (non-static) class"
                     : "a" + (owner.getKind() == ElementKind.INTERFACE || owner.getKind() == ElementKind.ENUM ? "n " : " ")
                     + owner.getKind().toString().toLowerCase().replace('_', ' ');

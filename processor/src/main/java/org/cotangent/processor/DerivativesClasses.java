@@ -28,11 +28,25 @@ final class DerivativesClasses {
     private final Reporter reporter;
     /** Each derivatives class generated (or about to be) in this compilation, with the class it is for. */
     private final Map<String, TypeElement> generatedFor = new HashMap<>();
+    /** The tangent classes of value types generated in this compilation. */
+    private final Set<String> tangents = new HashSet<>();
 
     DerivativesClasses(Elements elements, Sources sources, Reporter reporter) {
         this.elements = elements;
         this.sources = sources;
         this.reporter = reporter;
+    }
+
+    /**
+     * Whether the tangent class {@code qualified} is still to be written: not yet written in this
+     * compilation, and not on the class path already (from an earlier build of a library).
+     */
+    boolean claimTangent(String qualified) {
+        if (tangents.contains(qualified)) {
+            return false;
+        }
+        tangents.add(qualified);
+        return elements.getTypeElement(qualified) == null;
     }
 
     /** The simple names of the top-level types of {@code owner}'s package that this compilation sees. */

@@ -14,6 +14,7 @@ import org.cotangent.processor.ir.Var;
 import org.cotangent.processor.lower.ControlFlow;
 import org.cotangent.processor.naming.Names;
 import org.cotangent.processor.transform.GradWrapper;
+import org.cotangent.processor.transform.ValueBoundary;
 import org.cotangent.processor.transform.forward.ForwardTransform;
 import org.cotangent.processor.transform.reverse.ReverseTransform;
 
@@ -62,18 +63,21 @@ final class FunctionCompiler {
             return new Compiled(List.of(), findings);
         }
         GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy());
+        // value types at the boundary: _grad, _jacobian, _vjp and _jvp so far (the rest is future work)
+        boolean plainBoundary = fn.valueParams().isEmpty();
         List<GeneratedMethod> out = new ArrayList<>();
         if (fn.returnType().isScalarDouble()) {
             out.add(GradWrapper.grad(fn, vjp));
-            out.add(GradWrapper.jacobian(fn));
+            out.add(ValueBoundary.adapt(GradWrapper.jacobian(fn), fn, ValueBoundary.Kind.PRIMAL));
         }
-        out.add(vjp);
+        out.add(ValueBoundary.adapt(vjp, fn, ValueBoundary.Kind.VJP));
         if (callsHaveTangents(lowered.body())) {
-            out.add(ForwardTransform.jvp(fn, lowered, activity, names.copy()));
-            if (fn.returnType().rank() > 0) {
+            out.add(ValueBoundary.adapt(ForwardTransform.jvp(fn, lowered, activity, names.copy()), fn,
+                    ValueBoundary.Kind.JVP));
+            if (fn.returnType().rank() > 0 && plainBoundary) {
                 out.add(GradWrapper.vectorJacobian(fn));
             }
-            if (callsHaveSecondOrder(lowered.body())) {
+            if (callsHaveSecondOrder(lowered.body()) && plainBoundary) {
                 out.add(org.cotangent.processor.transform.forward.ReverseTangent.of(fn, vjp));
                 if (fn.returnType().isScalarDouble()) {
                     out.add(GradWrapper.hvp(fn));
@@ -120,6 +124,11 @@ final class FunctionCompiler {
     private static List<String> userNames(Function fn) {
         List<String> names = new ArrayList<>();
         fn.params().forEach(p -> names.add(p.name()));
+        fn.valueParams().forEach(p -> {
+            names.add(p.name());
+            names.add(Names.accumulator(p.name()));
+            names.add(Names.tangent(p.name()));
+        });
         IrWalk.forEachStmt(fn.body(), s -> {
             if (s instanceof Stmt.Decl d) {
                 names.add(d.var().name());

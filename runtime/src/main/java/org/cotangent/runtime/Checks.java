@@ -9,6 +9,16 @@ public final class Checks {
     }
 
     /**
+     * Requires a non-null value-type argument, or a non-null tangent object of one (an accumulator,
+     * a tangent, a seed): {@link NullPointerException} naming it, before anything is touched.
+     */
+    public static void notNull(Object value, String name) {
+        if (value == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+    }
+
+    /**
      * Requires a non-null input array to differentiate with respect to (its accumulator or tangent
      * takes its shape): {@link NullPointerException} naming the parameter, as the original method's
      * first read of it would throw, but before anything is touched.

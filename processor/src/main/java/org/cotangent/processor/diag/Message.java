@@ -81,6 +81,25 @@ public enum Message {
     CALL_RETURN_TYPE(Problem.UNSUPPORTED_EXPRESSION, "call of '{method}' returns {type}, which Cotangent cannot "
             + "handle: use a method returning double, int, long or boolean"),
 
+    VALUE_AS_WHOLE(Problem.UNSUPPORTED_EXPRESSION, "'{name}' is a value of type {type}, which differentiated code "
+            + "cannot use as a whole here: read its components (accessors or fields), build one with its constructor, "
+            + "or assign it to a local of its type"),
+    CONSTANT_OBJECT(Problem.UNSUPPORTED_EXPRESSION, "parameter '{name}' of the final class {type} is outside wrt, "
+            + "so it is read as constants (its fields), not as a value: use its fields, or add it to wrt"),
+    VALUE_SOURCE(Problem.UNSUPPORTED_EXPRESSION, "this value of type {type} cannot be differentiated: a value type "
+            + "comes from a local or parameter, a constructor, a component of another value or ?:{hint}"),
+    VALUE_CONSTRUCTOR(Problem.UNSUPPORTED_EXPRESSION, "this constructor of {type} does more than assign each field "
+            + "from a parameter, so its effect on derivatives is unknown: move the checks out of the constructor (into "
+            + "a static factory the caller does not differentiate), or use a constructor that only assigns"),
+    VALUE_SIDE_EFFECT(Problem.SIDE_EFFECT_IN_EXPRESSION, "a side effect inside the arguments of a value type's "
+            + "constructor cannot be ordered here: move it into a statement of its own before"),
+    VALUE_CALL_NOT_INLINED(Problem.UNSUPPORTED_EXPRESSION, "'{method}' takes, returns or is called on a value of a "
+            + "value type, so Cotangent reads its body in place of the call, and cannot here: {why}. Make it take and "
+            + "return double, double[] or double[][] components instead, or write its computation in this method"),
+    VALUE_CALL(Problem.UNSUPPORTED_EXPRESSION, "calling '{method}' with a value of type {type} (or on one) is not "
+            + "supported yet: make it take the components it needs as double, double[] or double[][] arguments, or "
+            + "write its computation in this method"),
+
     // COT003: types
     FLOAT_LITERAL(Problem.UNSUPPORTED_TYPE,
             "float literal: Cotangent differentiates double only; write it as a double literal (drop the f suffix)"),
@@ -100,6 +119,8 @@ public enum Message {
             + "double, double[], double[][], int, int[], long or boolean"),
     FLOAT_PARAMETER(Problem.UNSUPPORTED_TYPE,
             "parameter '{name}' is a float: Cotangent differentiates double only; declare it double"),
+    NOT_VALUE_TYPE(Problem.UNSUPPORTED_TYPE, "{what} has type {type}, which is not a value type Cotangent can "
+            + "differentiate ({why}): make it a record, or a final class whose fields are final"),
     PARAMETER_TYPE(Problem.UNSUPPORTED_TYPE, "parameter '{name}' has type {type}, which Cotangent cannot "
             + "differentiate: use double, double[], double[][], int, long or boolean"),
 
@@ -155,11 +176,13 @@ public enum Message {
     VARARGS_METHOD(Problem.UNSUPPORTED_METHOD,
             "varargs method '{method}' is not supported: declare the last parameter as a plain double[]"),
     RETURN_TYPE(Problem.UNSUPPORTED_METHOD,
-            "method '{method}' returns {type}: declare it to return double or double[], or void with output arrays"),
+            "method '{method}' returns {type}: declare it to return double or double[], or void with output arrays "
+            + "(a value type as the result of a @Differentiable method is not supported yet: return its components "
+            + "through an output array)"),
     NO_SOURCE(Problem.UNSUPPORTED_METHOD,
             "the source of '{method}' is not available to the processor: compile it from source"),
-    OWNER_KIND(Problem.UNSUPPORTED_METHOD, "@Differentiable methods must be declared in a plain class, top-level or "
-            + "static nested, not in {where}: move '{method}' into such a class"),
+    OWNER_KIND(Problem.UNSUPPORTED_METHOD, "@Differentiable methods must be declared in a class or a record, top-level "
+            + "or static nested, not in {where}: move '{method}' into such a class"),
 
     // COT011: the compiler
     NO_TREE_API(Problem.NO_TREE_API, "Cotangent needs javac's Tree API to read method bodies, and this compiler does "

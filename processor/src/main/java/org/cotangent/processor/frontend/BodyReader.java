@@ -69,10 +69,15 @@ final class BodyReader {
     private final LoopReader loops = new LoopReader(this);
     private final ExprReader exprs;
     private final PassThroughReader passThrough;
+    private final ValueReader values;
+
+    private static ValueReader.Aggregate aggregate(org.cotangent.processor.ir.ValueParam p) {
+        return new ValueReader.Aggregate(p.type(), p.leaves().stream().map(v -> (Expr) new Expr.VarRef(v)).toList());
+    }
 
     BodyReader(Trees trees, Attribution attribution, Reporter reporter, Elements elements,
                CompilationUnitTree unit, PackageElement userPackage, Signature signature,
-               CustomRules customRules, CustomRules jvpRules) {
+               CustomRules customRules, CustomRules jvpRules, ValueTypes valueTypes) {
         this.trees = trees;
         this.attribution = attribution;
         this.reporter = reporter;
@@ -88,8 +93,16 @@ final class BodyReader {
         List<String> paramNames = new ArrayList<>();
         signature.params().forEach(p -> paramNames.add(p.name()));
         this.names = new Names(paramNames);
+        Map<Element, ValueReader.Aggregate> valueVars = new HashMap<>();
+        signature.valueByElement().forEach((e, p) -> valueVars.put(e, aggregate(p)));
+        ValueReader.Aggregate valueSelf = signature.valueSelf() == null ? null : aggregate(signature.valueSelf());
         this.exprs = new ExprReader(trees, attribution, reporter, elements, unit, userPackage, self, vars, rejected,
                 callees, screen, callSites, valueCarriers, names);
+        this.values = new ValueReader(trees, attribution, reporter, unit, valueTypes, exprs, names, valueVars,
+                valueSelf);
+        ValueCalls calls = new ValueCalls(trees, attribution, reporter, this, exprs, values, vars);
+        values.useCalls(calls);
+        exprs.useValues(values, calls);
         this.passThrough = new PassThroughReader(trees, unit, reporter, elements, userPackage, vars, exprs);
     }
 
@@ -119,6 +132,19 @@ final class BodyReader {
             }
         }
         return new Stmt.Block(out);
+    }
+
+    /** The first {@code count} statements of the block at {@code path}, read as statements of this method. */
+    List<Stmt> statements(TreePath path, int count) {
+        BlockTree tree = (BlockTree) path.getLeaf();
+        List<Stmt> out = new ArrayList<>();
+        for (StatementTree s : tree.getStatements().subList(0, count)) {
+            Stmt stmt = statement(new TreePath(path, s));
+            if (stmt != null) {
+                out.add(stmt);
+            }
+        }
+        return out;
     }
 
     SourcePos pos(Tree tree) {
@@ -294,6 +320,23 @@ final class BodyReader {
         Element element = trees.getElement(path);
         TypeMirror mirror = element.asType();
         String name = tree.getName().toString();
+        Optional<org.cotangent.processor.ir.ValueType> valueType = values.types().of(mirror);
+        if (valueType.isPresent()) {
+            ValueReader.Aggregate init = tree.getInitializer() == null ? null
+                    : values.read(new TreePath(path, tree.getInitializer()));
+            if (init == null && tree.getInitializer() != null) {
+                rejected.add(element);
+                return null;
+            }
+            ValueReader.Aggregate var = values.declare(element, name, valueType.get());
+            return new Stmt.Block(ValueReader.declarations(var, init, pos(tree)));
+        }
+        if (ValueTypes.isCandidate(mirror)) {
+            rejected.add(element);
+            reporter.error(Message.NOT_VALUE_TYPE, tree, unit, "local '" + name + "'", mirror,
+                    values.types().whyNot(mirror));
+            return null;
+        }
         Optional<Type> type = TypeMapper.map(mirror);
         if (TypeMapper.isFloat(mirror)) {
             rejected.add(element);
@@ -315,12 +358,19 @@ final class BodyReader {
         switch (tree.getKind()) {
             case ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
                  REMAINDER_ASSIGNMENT, PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT: {
+                if (tree instanceof AssignmentTree a && values.typeOf(new TreePath(path, a.getVariable())).isPresent()) {
+                    List<Stmt> assigns = values.assignment(path, a, pos);
+                    return assigns == null ? null : new Stmt.Block(assigns);
+                }
                 // the assignment itself; side effects inside it run before (the wrapper puts them there)
                 Stmt assign = exprs.effectStatement(path);
                 return assign == null ? null : at(assign, pos);
             }
             case METHOD_INVOCATION: {
                 Expr call = expression(path);
+                if (exprs.isInlined(tree)) {
+                    return call == ERROR ? null : Stmt.Block.EMPTY; // the callee's statements are pending
+                }
                 if (call instanceof Expr.StaticCall || call instanceof Expr.Call) {
                     return new Stmt.ExprStmt(call, pos);
                 }

@@ -47,6 +47,8 @@ import java.util.Optional;
  */
 final class ExprReader {
     private static final Expr ERROR = BodyReader.ERROR;
+    /** Stands for the value of an inlined {@code void} call, which has none; never emitted. */
+    static final Expr INLINED = new Expr.Literal("<inlined>", Type.VOID);
 
     private final Trees trees;
     private final Attribution attribution;
@@ -63,6 +65,9 @@ final class ExprReader {
     private final Map<Expr, String> valueCarriers;
     private CharSequence source;
     private final SideEffects effects;
+    private ValueReader values;
+    private ValueCalls calls;
+    private final java.util.Set<Tree> inlined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
      * @param vars the variable of each parameter and local read so far (shared with the statement reader)
@@ -88,6 +93,22 @@ final class ExprReader {
         this.callSites = callSites;
         this.valueCarriers = valueCarriers;
         this.effects = new SideEffects(this, names, reporter, unit);
+    }
+
+    /** The reader of value-type expressions, whose leaves this reader returns where a component is read. */
+    void useValues(ValueReader values, ValueCalls calls) {
+        this.values = values;
+        this.calls = calls;
+    }
+
+    /** Adds statements to the pending side effects: an inlined callee's body. */
+    void addPending(List<Stmt> statements) {
+        effects.add(statements);
+    }
+
+    /** Whether the call {@code tree} was read by inlining its callee (its statements are pending). */
+    boolean isInlined(Tree tree) {
+        return inlined.contains(tree);
     }
 
     /** How many side-effect statements are pending: a mark for {@link #drainFrom}. */
@@ -258,6 +279,9 @@ final class ExprReader {
             }
         }
         if (tree instanceof com.sun.source.tree.IdentifierTree id && id.getName().contentEquals("this")) {
+            if (values.hasSelf()) {
+                return unsupported(tree, Message.VALUE_AS_WHOLE, "this", values.self().type().javaName());
+            }
             if (self == null) {
                 return unsupported(tree, Message.THIS_IN_STATIC);
             }
@@ -267,8 +291,22 @@ final class ExprReader {
         if (element == null) {
             return unsupported(tree, Message.UNRESOLVED_NAME);
         }
+        if (element.getKind() == ElementKind.FIELD && !element.getModifiers().contains(Modifier.STATIC)) {
+            Expr leaf = componentLeaf(path, element);
+            if (leaf != null) {
+                return leaf;
+            }
+        }
         if (element.getKind() == ElementKind.FIELD) {
             return field(path, (VariableElement) element);
+        }
+        if (element.getKind() == ElementKind.ENUM_CONSTANT) {
+            // compared with an enum component of a value type: inactive
+            String owner = ownerName((TypeElement) element.getEnclosingElement());
+            return new Expr.FieldRef(owner, element.getSimpleName().toString(), Type.named(owner));
+        }
+        if (values.isVariable(element)) {
+            return unsupported(tree, Message.VALUE_AS_WHOLE, element.getSimpleName(), element.asType());
         }
         Var var = vars.get(element);
         if (var != null) {
@@ -279,6 +317,58 @@ final class ExprReader {
         }
         return unsupported(tree, Message.NAME, element.getSimpleName(),
                 element.getKind().toString().toLowerCase().replace('_', ' '));
+    }
+
+    /**
+     * The leaf that a read of a component gives ({@code v.x}, {@code v.x()}, {@code x} in the value
+     * type's own method), {@link #ERROR} after reporting, or null if {@code path} reads no component.
+     */
+    private Expr componentLeaf(TreePath path, Element component) {
+        Tree tree = path.getLeaf();
+        ValueReader.Aggregate owner = null;
+        if (tree instanceof MemberSelectTree m) {
+            TreePath of = new TreePath(path, m.getExpression());
+            if (!values.isValue(of)) {
+                return null;
+            }
+            owner = values.read(of);
+        } else if (tree instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree m) {
+            TreePath of = new TreePath(new TreePath(path, m), m.getExpression());
+            Optional<org.cotangent.processor.ir.ValueType> type = values.typeOf(of);
+            if (!values.isValue(of) || values.types().component(type.get(), component) < 0) {
+                return null;
+            }
+            owner = values.read(of);
+        } else if (values.hasSelf() && component.getEnclosingElement() instanceof TypeElement t
+                && ownerName(t).equals(values.self().type().javaName())) {
+            owner = values.self();
+        } else {
+            return null;
+        }
+        if (owner == null) {
+            return ERROR;
+        }
+        Expr leaf = values.leaf(owner, component, tree);
+        return leaf == null ? ERROR : leaf;
+    }
+
+    /** Whether the call at {@code path} takes, returns or is made on a value of a value type. */
+    private boolean involvesValue(TreePath path, MethodInvocationTree tree, ExecutableElement method) {
+        if (values.types().of(method.getReturnType()).isPresent()) {
+            return true;
+        }
+        for (ExpressionTree a : tree.getArguments()) {
+            if (values.isValue(new TreePath(path, a))) {
+                return true;
+            }
+        }
+        if (method.getModifiers().contains(Modifier.STATIC)) {
+            return false;
+        }
+        if (tree.getMethodSelect() instanceof MemberSelectTree m) {
+            return values.isValue(new TreePath(new TreePath(path, m), m.getExpression()));
+        }
+        return values.hasSelf();
     }
 
     private Expr field(TreePath path, VariableElement field) {
@@ -378,6 +468,35 @@ final class ExprReader {
         Element element = trees.getElement(path);
         if (!(element instanceof ExecutableElement method)) {
             return unsupported(tree, Message.UNRESOLVED_CALL);
+        }
+        if (tree.getArguments().isEmpty() && !method.getModifiers().contains(Modifier.STATIC)) {
+            Expr leaf = componentLeaf(path, method);
+            if (leaf != null && (leaf == ERROR || values.typeOf(path).isEmpty())) {
+                return leaf;
+            }
+        }
+        if (involvesValue(path, tree, method) && trees.getPath(method) != null) {
+            Object value = calls.inline(path, tree, method);
+            inlined.add(tree);
+            if (value == null) {
+                return ERROR;
+            }
+            if (value instanceof ValueReader.Aggregate a) {
+                return unsupported(tree, Message.VALUE_AS_WHOLE, tree.toString(), a.type().javaName());
+            }
+            return value instanceof Expr e ? e : INLINED;
+        }
+        if (involvesValue(path, tree, method)) {
+            Optional<org.cotangent.processor.ir.ValueType> type = values.types().of(method.getReturnType());
+            String typeName = type.map(org.cotangent.processor.ir.ValueType::javaName).orElse(null);
+            for (ExpressionTree a : tree.getArguments()) {
+                if (typeName == null && values.isValue(new TreePath(path, a))) {
+                    typeName = values.typeOf(new TreePath(path, a)).map(
+                            org.cotangent.processor.ir.ValueType::javaName).orElse(null);
+                }
+            }
+            return unsupported(tree, Message.VALUE_CALL, method.getSimpleName(),
+                    typeName != null ? typeName : "its receiver's type");
         }
         List<Expr> args = new ArrayList<>();
         List<TreePath> argPaths = new ArrayList<>();

@@ -45,8 +45,9 @@ public final class MethodReader {
     public Optional<ReadResult> read(ExecutableElement method, AnnotationMirror annotation) {
         int errorsBefore = reporter.errorCount();
         javax.lang.model.element.PackageElement userPackage = elements.getPackageOf(method);
+        ValueTypes valueTypes = new ValueTypes(elements, trees, userPackage);
         Optional<Signature> signature = new SignatureReader(reporter,
-                type -> TypeMapper.ownerName(elements, userPackage, type)).read(method, annotation);
+                type -> TypeMapper.ownerName(elements, userPackage, type), valueTypes).read(method, annotation);
         TreePath path = trees.getPath(method);
         if (signature.isEmpty() || path == null) {
             if (path == null && reporter.errorCount() == errorsBefore) {
@@ -65,7 +66,7 @@ public final class MethodReader {
         }
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         BodyReader body = new BodyReader(trees, attribution, reporter, elements, unit,
-                elements.getPackageOf(owner), signature.get(), customRules, jvpRules);
+                elements.getPackageOf(owner), signature.get(), customRules, jvpRules, valueTypes);
         Stmt.Block block = body.block(new TreePath(path, tree.getBody()));
         boolean complete = reporter.errorCount() == errorsBefore;
         Signature s = signature.get();
@@ -76,7 +77,7 @@ public final class MethodReader {
         }
         SourcePos pos = body.pos(tree);
         Function function = new Function(method.getSimpleName().toString(), ownerName, s.params(), s.wrt(),
-                s.returnType(), block, pos);
+                s.returnType(), block, pos, s.valueParams());
         return Optional.of(new ReadResult(function, body.callSites(), body.statementSites(), body.valueCarriers(), complete));
     }
 }

@@ -45,6 +45,11 @@ final class SideEffects {
         return pending.size();
     }
 
+    /** Statements that run where the expression being read is, before the statement that holds it. */
+    void add(List<Stmt> statements) {
+        pending.addAll(statements);
+    }
+
     List<Stmt> drainFrom(int mark) {
         List<Stmt> out = new ArrayList<>(pending.subList(mark, pending.size()));
         pending.subList(mark, pending.size()).clear();

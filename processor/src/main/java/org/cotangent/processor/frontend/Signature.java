@@ -14,8 +14,14 @@ import java.util.Map;
  * @param wrt the differentiated parameters, in declaration order
  * @param returnType the return type
  * @param byElement the parameter variable of each parameter element
- * @param self the receiver of an instance method (first of {@code params}), or null
+ * @param self the receiver of an instance method (first of {@code params}), or null (also for the
+ *     receiver of a value type, which is a value parameter)
+ * @param valueParams the parameters of value types (their leaves stand in {@code params})
+ * @param valueByElement the value parameter of each such parameter element
+ * @param valueSelf the receiver of an instance method of a value type, or null
  */
 record Signature(List<Var> params, List<Var> wrt, Type returnType, Map<VariableElement, Var> byElement,
-                 Var self) {
+                 Var self, List<org.cotangent.processor.ir.ValueParam> valueParams,
+                 Map<VariableElement, org.cotangent.processor.ir.ValueParam> valueByElement,
+                 org.cotangent.processor.ir.ValueParam valueSelf) {
 }

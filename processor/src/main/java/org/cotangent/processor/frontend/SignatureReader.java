@@ -2,6 +2,8 @@ package org.cotangent.processor.frontend;
 
 import org.cotangent.processor.diag.Message;
 import org.cotangent.processor.ir.Type;
+import org.cotangent.processor.ir.ValueParam;
+import org.cotangent.processor.ir.ValueType;
 import org.cotangent.processor.ir.Var;
 
 import javax.lang.model.element.AnnotationMirror;
@@ -20,10 +22,13 @@ import java.util.Optional;
 final class SignatureReader {
     private final Reporter reporter;
     private final java.util.function.Function<TypeElement, String> ownerName;
+    private final ValueTypes valueTypes;
 
-    SignatureReader(Reporter reporter, java.util.function.Function<TypeElement, String> ownerName) {
+    SignatureReader(Reporter reporter, java.util.function.Function<TypeElement, String> ownerName,
+                    ValueTypes valueTypes) {
         this.reporter = reporter;
         this.ownerName = ownerName;
+        this.valueTypes = valueTypes;
     }
 
     Optional<Signature> read(ExecutableElement method, AnnotationMirror annotation) {
@@ -44,17 +49,44 @@ final class SignatureReader {
                 || returnType.get().equals(Type.DOUBLE_ARRAY))) {
             reporter.error(Message.RETURN_TYPE, method, name, method.getReturnType());
         }
+        List<String> requested = requestedWrt(method, annotation);
         List<Var> params = new ArrayList<>();
         Var self = null;
+        ValueParam valueSelf = null;
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        method.getParameters().forEach(p -> taken.add(p.getSimpleName().toString()));
+        List<ValueParam> valueParams = new ArrayList<>();
+        Map<VariableElement, ValueParam> valueByElement = new LinkedHashMap<>();
         if (!method.getModifiers().contains(Modifier.STATIC)) {
-            String owner = ownerName.apply((TypeElement) method.getEnclosingElement());
+            TypeElement ownerType = (TypeElement) method.getEnclosingElement();
+            String owner = ownerName.apply(ownerType);
             boolean clash = method.getParameters().stream().anyMatch(p -> p.getSimpleName().contentEquals("self"));
-            self = new Var(clash ? "self_" : "self", Type.named(owner));
-            params.add(self);
+            String selfName = clash ? "self_" : "self";
+            Optional<ValueType> selfType = valueTypes.of(ownerType);
+            if (selfType.isPresent() && (ownerType.getKind() == javax.lang.model.element.ElementKind.RECORD
+                    || requested.contains(selfName))) {
+                valueSelf = valueParam(selfName, selfType.get(), taken, params);
+                valueParams.add(valueSelf);
+            } else {
+                self = new Var(selfName, Type.named(owner));
+                params.add(self);
+            }
         }
         Map<VariableElement, Var> byElement = new LinkedHashMap<>();
         for (VariableElement p : method.getParameters()) {
             String pname = p.getSimpleName().toString();
+            Optional<ValueType> valueType = valueTypes.of(p.asType());
+            if (valueType.isPresent() && (isRecord(p) || requested.contains(pname))) {
+                ValueParam vp = valueParam(pname, valueType.get(), taken, params);
+                valueParams.add(vp);
+                valueByElement.put(p, vp);
+                continue;
+            }
+            if (ValueTypes.isCandidate(p.asType()) && valueType.isEmpty() && (isRecord(p) || requested.contains(pname))) {
+                reporter.error(Message.NOT_VALUE_TYPE, p, "parameter '" + pname + "'", p.asType(),
+                        valueTypes.whyNot(p.asType()));
+                continue;
+            }
             Optional<Type> type = TypeMapper.map(p.asType());
             if (TypeMapper.isFloat(p.asType())) {
                 reporter.error(Message.FLOAT_PARAMETER, p, pname);
@@ -69,14 +101,59 @@ final class SignatureReader {
             params.add(var);
             byElement.put(p, var);
         }
-        List<Var> wrt = wrt(method, annotation, byElement);
+        List<Var> wrt = new ArrayList<>();
+        for (int k = 0; k < valueParams.size(); k++) {
+            ValueParam vp = valueParams.get(k);
+            boolean isWrt = vp.type().isActive() && (requested.isEmpty() || requested.contains(vp.name()));
+            ValueParam marked = new ValueParam(vp.name(), vp.type(), vp.leaves(), isWrt);
+            valueParams.set(k, marked);
+            if (vp == valueSelf) {
+                valueSelf = marked;
+            }
+            valueByElement.replaceAll((e, v) -> v == vp ? marked : v);
+        }
+        List<Var> plainWrt = wrt(method, annotation, byElement, requested, valueParams);
+        for (Var p : params) {
+            ValueParam owner = valueParams.stream().filter(v -> v.leaves().contains(p)).findFirst().orElse(null);
+            if (owner != null ? owner.wrt() && p.type().isFloating() : plainWrt.contains(p)) {
+                wrt.add(p);
+            }
+        }
         if (reporter.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new Signature(params, wrt, returnType.get(), byElement, self));
+        return Optional.of(new Signature(params, wrt, returnType.get(), byElement, self, valueParams, valueByElement,
+                valueSelf));
     }
 
-    private List<Var> wrt(ExecutableElement method, AnnotationMirror annotation, Map<VariableElement, Var> params) {
+    /**
+     * Records are value types wherever they appear. A final class is one only where {@code wrt}
+     * names it: outside {@code wrt}, an object of a final class is read as constants, as before
+     * value types (a model whose fields hold fixed weights).
+     */
+    private static boolean isRecord(VariableElement p) {
+        return p.asType() instanceof javax.lang.model.type.DeclaredType d
+                && d.asElement().getKind() == javax.lang.model.element.ElementKind.RECORD;
+    }
+
+    /** A value parameter: one parameter per leaf in its place, named after it ({@code p_w}, {@code p_b}). */
+    private static ValueParam valueParam(String name, ValueType type, java.util.Set<String> taken, List<Var> params) {
+        List<Var> leaves = new ArrayList<>();
+        for (ValueType.Leaf leaf : type.leaves()) {
+            String base = name + "_" + leaf.stem();
+            String leafName = base;
+            for (int n = 1; taken.contains(leafName); n++) {
+                leafName = base + "_" + n;
+            }
+            taken.add(leafName);
+            Var var = new Var(leafName, leaf.type());
+            leaves.add(var);
+            params.add(var);
+        }
+        return new ValueParam(name, type, leaves, false);
+    }
+
+    private List<String> requestedWrt(ExecutableElement method, AnnotationMirror annotation) {
         List<String> requested = new ArrayList<>();
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
                 : annotation.getElementValues().entrySet()) {
@@ -89,6 +166,11 @@ final class SignatureReader {
                 }
             }
         }
+        return requested;
+    }
+
+    private List<Var> wrt(ExecutableElement method, AnnotationMirror annotation, Map<VariableElement, Var> params,
+                          List<String> requested, List<ValueParam> valueParams) {
         List<Var> wrt = new ArrayList<>();
         if (requested.isEmpty()) {
             for (Var v : params.values()) {
@@ -100,7 +182,15 @@ final class SignatureReader {
         }
         for (String r : requested) {
             Optional<Var> match = params.values().stream().filter(v -> v.name().equals(r)).findFirst();
-            if (match.isEmpty()) {
+            Optional<ValueParam> value = valueParams.stream().filter(v -> v.name().equals(r)).findFirst();
+            if (value.isPresent()) {
+                if (!value.get().type().isActive()) {
+                    reporter.errorOnAnnotation(Message.WRT_NOT_FLOATING, method, annotation, r,
+                            value.get().type().javaName());
+                }
+            } else if (match.isEmpty() && method.getParameters().stream().anyMatch(p -> p.getSimpleName().contentEquals(r))) {
+                continue; // a parameter whose type was reported already
+            } else if (match.isEmpty()) {
                 reporter.errorOnAnnotation(Message.WRT_NOT_A_PARAMETER, method, annotation, r, method.getSimpleName(),
                         paramNames(params));
             } else if (!match.get().type().isFloating()) {

@@ -12,11 +12,34 @@ import java.util.List;
  * @param returnType the declared return type
  * @param body the body
  * @param pos where the method is declared
+ * @param valueParams the parameters of value types, whose leaves stand in {@code params} in their place
  */
 public record Function(String name, String ownerClass, List<Var> params, List<Var> wrt, Type returnType,
-                       Stmt.Block body, SourcePos pos) {
+                       Stmt.Block body, SourcePos pos, List<ValueParam> valueParams) {
     public Function {
         params = List.copyOf(params);
         wrt = List.copyOf(wrt);
+        valueParams = List.copyOf(valueParams);
+    }
+
+    /** A method without parameters of value types. */
+    public Function(String name, String ownerClass, List<Var> params, List<Var> wrt, Type returnType,
+                    Stmt.Block body, SourcePos pos) {
+        this(name, ownerClass, params, wrt, returnType, body, pos, List.of());
+    }
+
+    /** The same method with another body. */
+    public Function withBody(Stmt.Block newBody) {
+        return new Function(name, ownerClass, params, wrt, returnType, newBody, pos, valueParams);
+    }
+
+    /** The value parameter that {@code leaf} is a leaf of, or null. */
+    public ValueParam valueParamOf(Var leaf) {
+        for (ValueParam p : valueParams) {
+            if (p.leaves().contains(leaf)) {
+                return p;
+            }
+        }
+        return null;
     }
 }

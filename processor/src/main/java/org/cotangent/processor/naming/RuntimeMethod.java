@@ -22,6 +22,7 @@ public enum RuntimeMethod {
     PUT(RuntimeClasses.ADJOINTS, "put", true, 3),
 
     CHECK_INPUT(RuntimeClasses.CHECKS, "input", true, 2),
+    CHECK_NOT_NULL(RuntimeClasses.CHECKS, "notNull", true, 2),
     CHECK_ACCUMULATOR(RuntimeClasses.CHECKS, "accumulator", true, 3),
     CHECK_TANGENT(RuntimeClasses.CHECKS, "tangent", true, 3),
     CHECK_SEED(RuntimeClasses.CHECKS, "seed", true, 3),

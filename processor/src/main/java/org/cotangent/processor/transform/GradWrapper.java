@@ -24,9 +24,10 @@ public final class GradWrapper {
     public static GeneratedClass.RecordDecl record(Function fn) {
         List<GeneratedMethod.Param> components = new ArrayList<>();
         components.add(new GeneratedMethod.Param("double", "value"));
-        List<String> names = Names.gradientComponents(fn.wrt().stream().map(Var::name).toList());
-        for (int k = 0; k < fn.wrt().size(); k++) {
-            components.add(new GeneratedMethod.Param(fn.wrt().get(k).type().javaName(), names.get(k)));
+        List<ValueBoundary.Wrt> wrt = ValueBoundary.wrt(fn);
+        List<String> names = Names.gradientComponents(wrt.stream().map(ValueBoundary.Wrt::name).toList());
+        for (int k = 0; k < wrt.size(); k++) {
+            components.add(new GeneratedMethod.Param(wrt.get(k).typeName(), names.get(k)));
         }
         return new GeneratedClass.RecordDecl(Names.gradientRecord(fn.name()),
                 "The value of {@link " + fn.ownerClass() + "#" + fn.name() + "} and its gradient with respect to "
@@ -37,40 +38,49 @@ public final class GradWrapper {
     public static GeneratedMethod grad(Function fn, GeneratedMethod vjp) {
         List<String> taken = new ArrayList<>();
         fn.params().forEach(p -> taken.add(p.name()));
+        fn.valueParams().forEach(p -> taken.add(p.name()));
         Names names = new Names(taken);
-        List<Stmt> body = new ArrayList<>(InputChecks.of(fn));
-        List<Expr> callArgs = new ArrayList<>();
-        fn.params().forEach(p -> callArgs.add(new Expr.VarRef(p)));
+        List<Stmt> body = new ArrayList<>(InputChecks.plain(fn));
+        List<Expr> callArgs = new ArrayList<>(ValueBoundary.primalArgs(fn));
         callArgs.add(new Expr.Literal("1.0", Type.DOUBLE));
         List<Expr> recordArgs = new ArrayList<>();
-        List<Var> accumulators = new ArrayList<>();
-        for (Var w : fn.wrt()) {
-            Type accType = w.type().rank() == 0 ? Type.DOUBLE_ARRAY : w.type();
-            Var acc = new Var(names.fresh(Names.accumulator(w.name())), accType);
-            accumulators.add(acc);
-            body.add(new Stmt.Decl(acc, zeros(w), null));
+        List<Expr> components = new ArrayList<>();
+        for (ValueBoundary.Wrt w : ValueBoundary.wrt(fn)) {
+            if (w.value() != null) {
+                Type tangent = Type.named(w.typeName());
+                Var acc = new Var(names.fresh(Names.accumulator(w.name())), tangent);
+                Var object = new Var(w.name(), Type.named(w.value().type().javaName()));
+                body.add(ValueBoundary.notNull(object));
+                body.add(new Stmt.Decl(acc, new Expr.StaticCall(w.typeName(), "zerosLike",
+                        List.of(new Expr.VarRef(object)), tangent), null));
+                callArgs.add(new Expr.VarRef(acc));
+                components.add(new Expr.VarRef(acc));
+                continue;
+            }
+            Var p = w.plain();
+            Type accType = p.type().rank() == 0 ? Type.DOUBLE_ARRAY : p.type();
+            Var acc = new Var(names.fresh(Names.accumulator(p.name())), accType);
+            body.add(new Stmt.Decl(acc, zeros(p), null));
             callArgs.add(new Expr.VarRef(acc));
+            Expr ref = new Expr.VarRef(acc);
+            components.add(p.type().rank() == 0 ? new Expr.ArrayAccess(ref, new Expr.Literal("0", Type.INT),
+                    Type.DOUBLE) : ref);
         }
         Var value = new Var(names.fresh("value"), Type.DOUBLE);
         body.add(new Stmt.Decl(value, new Expr.StaticCall(null, vjp.name(), callArgs, Type.DOUBLE), null));
         recordArgs.add(new Expr.VarRef(value));
-        for (int k = 0; k < accumulators.size(); k++) {
-            Expr acc = new Expr.VarRef(accumulators.get(k));
-            recordArgs.add(fn.wrt().get(k).type().rank() == 0
-                    ? new Expr.ArrayAccess(acc, new Expr.Literal("0", Type.INT), Type.DOUBLE) : acc);
-        }
+        recordArgs.addAll(components);
         String record = Names.gradientRecord(fn.name());
         body.add(new Stmt.Return(new Expr.Construct(record, recordArgs, new Type(Type.Base.OTHER, 0)), null));
-        List<GeneratedMethod.Param> params = new ArrayList<>();
-        fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
         return new GeneratedMethod(Names.grad(fn.name()),
                 "The value of {@link " + fn.ownerClass() + "#" + fn.name() + "} and its gradient with respect to "
-                        + wrtList(fn) + ", in a freshly allocated record.", record, params, new Stmt.Block(body));
+                        + wrtList(fn) + ", in a freshly allocated record.", record, ValueBoundary.primalParams(fn),
+                new Stmt.Block(body));
     }
 
     private static String wrtList(Function fn) {
         List<String> names = new ArrayList<>();
-        fn.wrt().forEach(w -> names.add("{@code " + w.name() + "}"));
+        ValueBoundary.wrt(fn).forEach(w -> names.add("{@code " + w.name() + "}"));
         return names.isEmpty() ? "no parameter" : String.join(", ", names);
     }
 
@@ -80,8 +90,7 @@ public final class GradWrapper {
         fn.params().forEach(p -> taken.add(p.name()));
         Names names = new Names(taken);
         List<Stmt> body = new ArrayList<>(InputChecks.of(fn));
-        List<Expr> args = new ArrayList<>();
-        fn.params().forEach(p -> args.add(new Expr.VarRef(p)));
+        List<Expr> args = ValueBoundary.primalArgs(fn);
         String record = Names.gradientRecord(fn.name());
         Var gradient = new Var(names.fresh("gradient"), Type.named(record));
         body.add(new Stmt.Decl(gradient, new Expr.StaticCall(null, Names.grad(fn.name()), args, gradient.type()), null));
@@ -90,10 +99,16 @@ public final class GradWrapper {
         body.add(new Stmt.Decl(row, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(size)), null));
         Var at = new Var(names.fresh("at"), Type.INT);
         body.add(new Stmt.Decl(at, new Expr.Literal("0", Type.INT), null));
-        List<String> components = Names.gradientComponents(fn.wrt().stream().map(Var::name).toList());
-        for (int k = 0; k < fn.wrt().size(); k++) {
-            Var w = fn.wrt().get(k);
-            Expr component = new Expr.StaticCall(gradient.name(), components.get(k), List.of(), w.type());
+        List<ValueBoundary.Wrt> wrt = ValueBoundary.wrt(fn);
+        List<String> components = Names.gradientComponents(wrt.stream().map(ValueBoundary.Wrt::name).toList());
+        for (int k = 0; k < wrt.size(); k++) {
+            ValueBoundary.Wrt w = wrt.get(k);
+            Expr component = new Expr.StaticCall(gradient.name(), components.get(k), List.of(),
+                    w.value() != null ? Type.named(w.typeName()) : w.plain().type());
+            if (w.value() != null) {
+                component = new Expr.StaticCall(gradient.name() + "." + components.get(k) + "()", "toArray",
+                        List.of(), Type.DOUBLE_ARRAY);
+            }
             body.add(new Stmt.Assign(new Expr.VarRef(at), org.cotangent.processor.ir.AssignOp.SET,
                     RuntimeMethod.PUT.call(List.of(new Expr.VarRef(row), new Expr.VarRef(at), component),
                             Type.INT), null));

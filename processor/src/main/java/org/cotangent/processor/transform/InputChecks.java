@@ -22,9 +22,18 @@ public final class InputChecks {
 
     /** {@code Checks.input(x, "x");} for each wrt array parameter of {@code fn}. */
     public static List<Stmt> of(Function fn) {
+        return checks(fn, true);
+    }
+
+    /** The checks of {@link #of} for the parameters that are not leaves of a value parameter. */
+    public static List<Stmt> plain(Function fn) {
+        return checks(fn, false);
+    }
+
+    private static List<Stmt> checks(Function fn, boolean leaves) {
         List<Stmt> out = new ArrayList<>();
         for (Var w : fn.wrt()) {
-            if (w.type().rank() > 0) {
+            if (w.type().rank() > 0 && (leaves || fn.valueParamOf(w) == null)) {
                 out.add(new Stmt.ExprStmt(RuntimeMethod.CHECK_INPUT.call(List.of(Build.ref(w),
                         new Expr.Literal("\"" + w.name() + "\"", Type.named("String"))), Type.VOID), null));
             }

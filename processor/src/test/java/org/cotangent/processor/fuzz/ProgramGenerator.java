@@ -200,6 +200,7 @@ final class ProgramGenerator {
         src.append("import org.cotangent.Differentiable;\n");
         src.append("import org.cotangent.runtime.Dual;\n\n");
         src.append("public class ").append(className).append(" {\n");
+        src.append("    record Pair(double first, double second) {\n    }\n\n");
         instance = r.nextInt(6) == 0;
         if (instance) {
             // fields read as constants: instance and static, private and not, double, int and double[]
@@ -573,6 +574,7 @@ final class ProgramGenerator {
         if (assignableVars().size() >= 2) {
             add(choices, weights, 1, this::assignInExpression);
         }
+        add(choices, weights, 1, this::valueLocal);
         int total = weights.stream().mapToInt(Integer::intValue).sum();
         int x = r.nextInt(total);
         for (int i = 0; i < choices.size(); i++) {
@@ -632,6 +634,28 @@ final class ProgramGenerator {
                 v.bound += w.bound * 0.5 * (outer ? iterMult : 1);
             }
         }
+    }
+
+    /**
+     * A local of a value type (the program's {@code record Pair(double first, double second)}): built,
+     * sometimes reassigned with its components swapped (unconditionally or by {@code ?:}), and read
+     * back through its accessors.
+     */
+    private void valueLocal() {
+        String pair = localName("pair");
+        E a = cap(expr(1 + r.nextInt(2)), LIMIT);
+        E b = cap(expr(1 + r.nextInt(2)), LIMIT);
+        line("Pair " + pair + " = new Pair(" + a.code + ", " + b.code + ");");
+        switch (r.nextInt(3)) {
+            case 0 -> line(pair + " = new Pair(" + pair + ".second(), " + pair + ".first());");
+            case 1 -> line(pair + " = " + condition() + " ? new Pair(" + pair + ".second(), " + pair + ".first()) : "
+                    + pair + ";");
+            default -> {
+            }
+        }
+        String v = localName("v");
+        line("double " + v + " = " + pair + ".first() * 0.5 + " + pair + ".second();");
+        declare(new Var(v, 1.5 * Math.max(a.bound, b.bound), loopDepth, false));
     }
 
     private static void add(List<Runnable> choices, List<Integer> weights, int w, Runnable c) {

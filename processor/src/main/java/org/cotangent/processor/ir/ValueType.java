@@ -1,0 +1,96 @@
+package org.cotangent.processor.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A value type of the user's: a record, or a final class whose instance fields are final, with
+ * components of supported types. Differentiated code never holds one as an object: the front end
+ * splits each value-type variable into one variable per leaf component ({@link #leaves()}), and only
+ * the public boundary of a generated method sees the object and its tangent class.
+ *
+ * @param javaName the type as written in generated code ({@code Params}, {@code p.Outer.Params})
+ * @param packageName its package, empty for the unnamed package
+ * @param flatName its nested name with {@code _} for {@code .} ({@code Outer_Params}): the stem of the
+ *     tangent class's name
+ * @param components its components in declaration order
+ */
+public record ValueType(String javaName, String packageName, String flatName, List<Component> components) {
+    public ValueType {
+        components = List.copyOf(components);
+    }
+
+    /**
+     * A component: a leaf of a supported type, or a nested value type.
+     *
+     * @param name the component's (field's) name
+     * @param type the leaf's type, or null for a nested value type
+     * @param nested the nested value type, or null for a leaf
+     * @param read how generated code reads it from an object: {@code w()} for a record's accessor,
+     *     {@code w} for a field
+     */
+    public record Component(String name, Type type, ValueType nested, String read) {
+        /** Whether this component carries derivatives (a floating leaf, or a nested type that has one). */
+        public boolean isActive() {
+            return nested != null ? nested.isActive() : type.isFloating();
+        }
+    }
+
+    /** The tangent class's simple name: {@code ParamsTangent}, {@code Outer_ParamsTangent}. */
+    public String tangentName() {
+        return flatName + "Tangent";
+    }
+
+    /** The tangent class as written in generated code (qualified where {@code T} is). */
+    public String tangentJavaName() {
+        int dot = javaName.startsWith(packageName + ".") && !packageName.isEmpty() ? packageName.length() + 1 : 0;
+        return dot == 0 ? tangentName() : packageName + "." + tangentName();
+    }
+
+    /** Whether any leaf carries derivatives. */
+    public boolean isActive() {
+        return components.stream().anyMatch(Component::isActive);
+    }
+
+    /** The active components: the fields of the tangent class. */
+    public List<Component> activeComponents() {
+        return components.stream().filter(Component::isActive).toList();
+    }
+
+    /** Every leaf, depth first in declaration order, with the components that lead to it. */
+    public List<Leaf> leaves() {
+        List<Leaf> out = new ArrayList<>();
+        collect(this, new ArrayList<>(), out);
+        return out;
+    }
+
+    private static void collect(ValueType type, List<Component> prefix, List<Leaf> out) {
+        for (Component c : type.components) {
+            List<Component> path = new ArrayList<>(prefix);
+            path.add(c);
+            if (c.nested() != null) {
+                collect(c.nested(), path, out);
+            } else {
+                out.add(new Leaf(path));
+            }
+        }
+    }
+
+    /**
+     * A leaf component reached through {@code path} (outermost first).
+     */
+    public record Leaf(List<Component> path) {
+        public Leaf {
+            path = List.copyOf(path);
+        }
+
+        public Type type() {
+            return path.get(path.size() - 1).type();
+        }
+
+        /** The names along the path joined by {@code _}: the stem of the leaf's variable name. */
+        public String stem() {
+            return String.join("_", path.stream().map(Component::name).toList());
+        }
+    }
+}
