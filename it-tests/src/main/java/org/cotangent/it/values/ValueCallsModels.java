@@ -65,6 +65,14 @@ public class ValueCallsModels {
         return w.x * w.y;
     }
 
+    /** Methods of a record in another file, on values built here: {@code v.dot(w)}, {@code v.norm2()}. */
+    @Differentiable
+    public static double records(double a, double b) {
+        Vec3 v = new Vec3(a, b, a * b);
+        Vec3 w = new Vec3(Math.cos(b), a, 1.0);
+        return v.dot(w) + Vec3.lengthOf(w) * v.norm2() + v.weighted(new double[] {1.0, a, b});
+    }
+
     @Differentiable
     public static double linear(Params p, double[] x, double rate) {
         decay(p, rate);

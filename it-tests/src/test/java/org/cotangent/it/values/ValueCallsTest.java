@@ -63,6 +63,28 @@ class ValueCallsTest {
         assertEquals("zero scale", e.getMessage(), "the inlined helper's check passes through");
     }
 
+    @Test
+    void methodsOfARecordInAnotherFile() {
+        FlatCheck.check("records", 8, r -> gaussian(r, 2, 1.0),
+                x -> ValueCallsModels.records(x[0], x[1]),
+                x -> {
+                    var g = ValueCallsModelsDerivatives.records_grad(x[0], x[1]);
+                    return new double[] {g.a(), g.b()};
+                },
+                (x, seed, acc) -> {
+                    double[] a = {acc[0]};
+                    double[] b = {acc[1]};
+                    double v = ValueCallsModelsDerivatives.records_vjp(x[0], x[1], seed, a, b);
+                    acc[0] = a[0];
+                    acc[1] = b[0];
+                    return v;
+                },
+                (x, u) -> {
+                    Dual d = ValueCallsModelsDerivatives.records_jvp(x[0], x[1], u[0], u[1]);
+                    return new double[] {d.value(), d.tangent()};
+                });
+    }
+
     private static Params params(double[] flat) {
         return new Params(Arrays.copyOfRange(flat, 0, 3), flat[3]);
     }

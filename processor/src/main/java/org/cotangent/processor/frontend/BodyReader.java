@@ -56,9 +56,9 @@ final class BodyReader {
     private final CompilationUnitTree unit;
     private final String fileName;
     private final PackageElement userPackage;
-    private final Map<Element, Var> vars = new HashMap<>();
+    private final Map<Element, Var> vars;
     /** Locals whose declaration was rejected: their uses report nothing more. */
-    private final java.util.Set<Element> rejected = new java.util.HashSet<>();
+    private final java.util.Set<Element> rejected;
     private final Map<Expr, Tree> callSites = new IdentityHashMap<>();
     private final Map<Expr, String> valueCarriers = new IdentityHashMap<>();
     private final CallScreen screen;
@@ -70,6 +70,7 @@ final class BodyReader {
     private final ExprReader exprs;
     private final PassThroughReader passThrough;
     private final ValueReader values;
+    private final ValueCalls calls;
 
     private static ValueReader.Aggregate aggregate(org.cotangent.processor.ir.ValueParam p) {
         return new ValueReader.Aggregate(p.type(), p.leaves().stream().map(v -> (Expr) new Expr.VarRef(v)).toList());
@@ -84,9 +85,9 @@ final class BodyReader {
         this.elements = elements;
         this.unit = unit;
         this.userPackage = userPackage;
-        String path = unit.getSourceFile().getName();
-        this.fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-        this.vars.putAll(signature.byElement());
+        this.fileName = fileName(unit);
+        this.vars = new HashMap<>(signature.byElement());
+        this.rejected = new java.util.HashSet<>();
         this.self = signature.self();
         this.callees = new CalleeResolver(elements, userPackage, trees, attribution, customRules, jvpRules);
         this.screen = new CallScreen(trees, attribution);
@@ -100,10 +101,56 @@ final class BodyReader {
                 callees, screen, callSites, valueCarriers, names);
         this.values = new ValueReader(trees, attribution, reporter, unit, valueTypes, exprs, names, valueVars,
                 valueSelf);
-        ValueCalls calls = new ValueCalls(trees, attribution, reporter, this, exprs, values, vars);
+        this.calls = new ValueCalls(trees, attribution, reporter, this, exprs, values, vars, new ArrayList<>());
         values.useCalls(calls);
         exprs.useValues(values, calls);
         this.passThrough = new PassThroughReader(trees, unit, reporter, elements, userPackage, vars, exprs);
+    }
+
+    /**
+     * A reader of an inlined callee's body in another file: the same variables, names and checks
+     * as {@code parent}, but trees, positions and messages of {@code unit}.
+     */
+    private BodyReader(BodyReader parent, CompilationUnitTree unit) {
+        this.trees = parent.trees;
+        this.attribution = parent.attribution;
+        this.reporter = parent.reporter;
+        this.elements = parent.elements;
+        this.unit = unit;
+        this.userPackage = parent.userPackage;
+        this.fileName = fileName(unit);
+        this.vars = parent.vars;
+        this.rejected = parent.rejected;
+        this.self = null;
+        this.callees = parent.callees;
+        this.screen = parent.screen;
+        this.names = parent.names;
+        this.exprs = new ExprReader(trees, attribution, reporter, elements, unit, userPackage, null, vars, rejected,
+                callees, screen, callSites, valueCarriers, names);
+        this.values = new ValueReader(trees, attribution, reporter, unit, parent.values.types(), exprs, names,
+                parent.values.variables(), null);
+        this.calls = new ValueCalls(trees, attribution, reporter, this, exprs, values, vars, parent.calls.active());
+        values.useCalls(calls);
+        exprs.useValues(values, calls);
+        this.passThrough = new PassThroughReader(trees, unit, reporter, elements, userPackage, vars, exprs);
+    }
+
+    /** A reader for a callee's body in {@code other}, sharing this one's state. */
+    BodyReader forFile(CompilationUnitTree other) {
+        return new BodyReader(this, other);
+    }
+
+    ExprReader exprs() {
+        return exprs;
+    }
+
+    ValueReader values() {
+        return values;
+    }
+
+    private static String fileName(CompilationUnitTree unit) {
+        String path = unit.getSourceFile().getName();
+        return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
     }
 
     String fileName() {

@@ -49,10 +49,11 @@ final class ValueCalls {
     private final ValueReader values;
     private final Map<Element, Var> vars;
     /** The callees being read, innermost last: a call of one of them again would never end. */
-    private final List<ExecutableElement> active = new ArrayList<>();
+    private final List<ExecutableElement> active;
 
     ValueCalls(Trees trees, Attribution attribution, Reporter reporter, BodyReader body, ExprReader exprs,
-               ValueReader values, Map<Element, Var> vars) {
+               ValueReader values, Map<Element, Var> vars, List<ExecutableElement> active) {
+        this.active = active;
         this.trees = trees;
         this.attribution = attribution;
         this.reporter = reporter;
@@ -73,7 +74,6 @@ final class ValueCalls {
         TreePath calleePath = trees.getPath(method);
         MethodTree callee = calleePath == null ? null : (MethodTree) calleePath.getLeaf();
         String why = calleePath == null ? "its source is not available"
-                : calleePath.getCompilationUnit() != body.unit() ? "it is declared in another file"
                 : callee.getBody() == null ? "it has no body"
                 : active.contains(method) ? "it calls itself"
                 : !returnsOnlyAtEnd(callee) ? "it returns before its end"
@@ -148,28 +148,49 @@ final class ValueCalls {
             }
         }
         exprs.addPending(bindings);
-        ValueReader.Aggregate outerSelf = values.swapSelf(receiver);
+        boolean here = calleePath.getCompilationUnit() == body.unit();
+        BodyReader reader = here ? body : body.forFile(calleePath.getCompilationUnit());
+        ValueReader.Aggregate outerSelf = reader.values().swapSelf(receiver);
         active.add(method);
         try {
-            List<? extends StatementTree> statements = callee.getBody().getStatements();
-            TreePath blockPath = new TreePath(calleePath, callee.getBody());
-            int n = statements.size();
-            boolean endsWithReturn = n > 0 && statements.get(n - 1) instanceof ReturnTree;
-            exprs.addPending(body.statements(blockPath, endsWithReturn ? n - 1 : n));
-            if (!endsWithReturn || ((ReturnTree) statements.get(n - 1)).getExpression() == null) {
-                return Stmt.Block.EMPTY;
+            Object value = readBody(reader, calleePath, callee, method);
+            if (!here) {
+                // the callee's statements join this file's pending ones; what later checks find in
+                // them is reported at this call
+                exprs.addPending(reader.exprs().drainFrom(0));
+                reader.callSites().keySet().forEach(e -> body.callSites().put(e, tree));
+                reader.statementSites().keySet().forEach(st -> body.statementSites().put(st, tree));
+                body.valueCarriers().putAll(reader.valueCarriers());
             }
-            TreePath result = new TreePath(new TreePath(blockPath, statements.get(n - 1)),
-                    ((ReturnTree) statements.get(n - 1)).getExpression());
-            if (values.types().of(method.getReturnType()).isPresent()) {
-                return values.read(result);
-            }
-            Expr value = exprs.expression(result);
-            return value == BodyReader.ERROR ? null : value;
+            return value;
         } finally {
             active.remove(active.size() - 1);
-            values.swapSelf(outerSelf);
+            reader.values().swapSelf(outerSelf);
         }
+    }
+
+    private static Object readBody(BodyReader reader, TreePath calleePath, MethodTree callee,
+                                   ExecutableElement method) {
+        List<? extends StatementTree> statements = callee.getBody().getStatements();
+        TreePath blockPath = new TreePath(calleePath, callee.getBody());
+        int n = statements.size();
+        boolean endsWithReturn = n > 0 && statements.get(n - 1) instanceof ReturnTree;
+        reader.exprs().addPending(reader.statements(blockPath, endsWithReturn ? n - 1 : n));
+        if (!endsWithReturn || ((ReturnTree) statements.get(n - 1)).getExpression() == null) {
+            return Stmt.Block.EMPTY;
+        }
+        TreePath result = new TreePath(new TreePath(blockPath, statements.get(n - 1)),
+                ((ReturnTree) statements.get(n - 1)).getExpression());
+        if (reader.values().types().of(method.getReturnType()).isPresent()) {
+            return reader.values().read(result);
+        }
+        Expr value = reader.exprs().expression(result);
+        return value == BodyReader.ERROR ? null : value;
+    }
+
+    /** The callees being read, shared with the readers of callees in other files. */
+    List<ExecutableElement> active() {
+        return active;
     }
 
     private static boolean returnsOnlyAtEnd(MethodTree method) {

@@ -97,6 +97,11 @@ final class ValueReader {
         return types;
     }
 
+    /** The leaves of every value-type variable read so far, shared with readers of inlined callees. */
+    Map<Element, Aggregate> variables() {
+        return variables;
+    }
+
     void useCalls(ValueCalls calls) {
         this.calls = calls;
     }
