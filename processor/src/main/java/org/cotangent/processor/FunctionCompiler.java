@@ -63,7 +63,7 @@ final class FunctionCompiler {
             return new Compiled(List.of(), findings);
         }
         GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy());
-        // value types at the boundary: _grad, _jacobian, _vjp and _jvp so far (the rest is future work)
+        // value types at the boundary: everything but a vector-valued method's _jacobian so far
         boolean plainBoundary = fn.valueParams().isEmpty();
         List<GeneratedMethod> out = new ArrayList<>();
         if (fn.returnType().isScalarDouble()) {
@@ -77,11 +77,12 @@ final class FunctionCompiler {
             if (fn.returnType().rank() > 0 && plainBoundary) {
                 out.add(GradWrapper.vectorJacobian(fn));
             }
-            if (callsHaveSecondOrder(lowered.body()) && plainBoundary) {
+            if (callsHaveSecondOrder(lowered.body())) {
+                // _vjpTangent keeps the leaves of value parameters: _hvp and _hessian are built on it
                 out.add(org.cotangent.processor.transform.forward.ReverseTangent.of(fn, vjp));
                 if (fn.returnType().isScalarDouble()) {
-                    out.add(GradWrapper.hvp(fn));
-                    out.add(GradWrapper.hessian(fn));
+                    out.add(ValueBoundary.adapt(GradWrapper.hvp(fn), fn, ValueBoundary.Kind.JVP));
+                    out.add(ValueBoundary.adapt(GradWrapper.hessian(fn), fn, ValueBoundary.Kind.PRIMAL));
                 }
             }
         }
@@ -124,11 +125,7 @@ final class FunctionCompiler {
     private static List<String> userNames(Function fn) {
         List<String> names = new ArrayList<>();
         fn.params().forEach(p -> names.add(p.name()));
-        fn.valueParams().forEach(p -> {
-            names.add(p.name());
-            names.add(Names.accumulator(p.name()));
-            names.add(Names.tangent(p.name()));
-        });
+        names.addAll(ValueBoundary.reservedNames(fn));
         IrWalk.forEachStmt(fn.body(), s -> {
             if (s instanceof Stmt.Decl d) {
                 names.add(d.var().name());

@@ -64,6 +64,42 @@ class ValueTypesTest {
                 });
     }
 
+    /** The flat gradient of logLoss at a flat point. */
+    private static double[] logLossGradient(double[] x) {
+        var g = ValueModelsDerivatives.logLoss_grad(params(x), Arrays.copyOfRange(x, N + 1, 2 * N + 1), x[2 * N + 1]);
+        return concat(g.p().toArray(), g.x(), new double[] {g.y()});
+    }
+
+    @Test
+    void hessianAndHvpFlattenAsToArray() {
+        double[] x = {0.3, -0.2, 0.5, 0.1, 1.0, 2.0, -1.0, 0.4};
+        Params p = params(x);
+        double[] xs = Arrays.copyOfRange(x, N + 1, 2 * N + 1);
+        double[][] h = ValueModelsDerivatives.logLoss_hessian(p, xs, x[2 * N + 1]);
+        assertEquals(x.length, h.length);
+        for (int j = 0; j < x.length; j++) {
+            final int col = j;
+            double[] fd = FlatCheck.richardson(v -> logLossGradient(v)[col], x);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(fd[i], h[i][j], 1e-6 * Math.max(1, Math.abs(fd[i])), "H[" + i + "][" + j + "] against "
+                        + "finite differences of the gradient");
+                assertEquals(h[i][j], h[j][i], 1e-12, "symmetric");
+            }
+        }
+        double[] v = {0.7, -0.1, 0.2, 1.5, -0.3, 0.0, 0.9, 2.0};
+        var hv = ValueModelsDerivatives.logLoss_hvp(p, xs, x[2 * N + 1], paramsTangent(v),
+                Arrays.copyOfRange(v, N + 1, 2 * N + 1), v[2 * N + 1]);
+        double[] flat = concat(hv.p().toArray(), hv.x(), new double[] {hv.y()});
+        for (int i = 0; i < x.length; i++) {
+            double expected = 0;
+            for (int j = 0; j < x.length; j++) {
+                expected += h[i][j] * v[j];
+            }
+            assertEquals(expected, flat[i], 1e-12 * Math.max(1, Math.abs(expected)), "H v, component " + i);
+        }
+        assertEquals(ValueModels.logLoss(p, xs, x[2 * N + 1]), hv.value(), 1e-15);
+    }
+
     @Test
     void jacobianFlattensAsToArray() {
         Params p = new Params(new double[] {0.3, -0.2, 0.5}, 0.1);

@@ -88,6 +88,7 @@ public final class GradWrapper {
     public static GeneratedMethod jacobian(Function fn) {
         List<String> taken = new ArrayList<>();
         fn.params().forEach(p -> taken.add(p.name()));
+        taken.addAll(ValueBoundary.reservedNames(fn));
         Names names = new Names(taken);
         List<Stmt> body = new ArrayList<>(InputChecks.of(fn));
         List<Expr> args = ValueBoundary.primalArgs(fn);
@@ -129,6 +130,7 @@ public final class GradWrapper {
     public static GeneratedMethod vectorJacobian(Function fn) {
         List<String> taken = new ArrayList<>();
         fn.params().forEach(p -> taken.add(p.name()));
+        taken.addAll(ValueBoundary.reservedNames(fn));
         Names names = new Names(taken);
         List<Stmt> body = new ArrayList<>(InputChecks.of(fn));
         List<Expr> parts = new ArrayList<>();
@@ -272,6 +274,7 @@ public final class GradWrapper {
     public static GeneratedMethod hvp(Function fn) {
         List<String> taken = new ArrayList<>();
         fn.params().forEach(p -> taken.add(p.name()));
+        taken.addAll(ValueBoundary.reservedNames(fn));
         Names names = new Names(taken);
         List<GeneratedMethod.Param> params = new ArrayList<>();
         fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));
@@ -300,10 +303,14 @@ public final class GradWrapper {
                 org.cotangent.processor.transform.forward.ReverseTangent.name(fn.name()), args, Type.DOUBLE), null));
         List<Expr> recordArgs = new ArrayList<>();
         recordArgs.add(new Expr.VarRef(value));
+        java.util.Map<Var, Expr> hv = new java.util.HashMap<>();
         for (int k = 0; k < dots.size(); k++) {
             Expr d = new Expr.VarRef(dots.get(k));
-            recordArgs.add(fn.wrt().get(k).type().rank() == 0
+            hv.put(fn.wrt().get(k), fn.wrt().get(k).type().rank() == 0
                     ? new Expr.ArrayAccess(d, new Expr.Literal("0", Type.INT), Type.DOUBLE) : d);
+        }
+        for (ValueBoundary.Wrt w : ValueBoundary.wrt(fn)) {
+            recordArgs.add(w.value() != null ? ValueBoundary.tangentOf(w.value(), hv) : hv.get(w.plain()));
         }
         String record = Names.gradientRecord(fn.name());
         body.add(new Stmt.Return(new Expr.Construct(record, recordArgs, Type.named(record)), null));
@@ -316,6 +323,7 @@ public final class GradWrapper {
     public static GeneratedMethod hessian(Function fn) {
         List<String> taken = new ArrayList<>();
         fn.params().forEach(p -> taken.add(p.name()));
+        taken.addAll(ValueBoundary.reservedNames(fn));
         Names names = new Names(taken);
         List<GeneratedMethod.Param> params = new ArrayList<>();
         fn.params().forEach(p -> params.add(new GeneratedMethod.Param(p.type().javaName(), p.name())));

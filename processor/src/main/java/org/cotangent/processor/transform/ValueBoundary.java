@@ -218,6 +218,45 @@ public final class ValueBoundary {
         return out;
     }
 
+    /**
+     * A new tangent object of {@code vp}'s type holding {@code leaves}' expressions (one per active
+     * leaf), nested types built inside out: {@code new MlpTangent(new LayerTangent(a, b), ...)}.
+     */
+    public static Expr tangentOf(ValueParam vp, Map<Var, Expr> leaves) {
+        int[] at = {0};
+        return construct(vp.type(), vp, leaves, at);
+    }
+
+    private static Expr construct(ValueType type, ValueParam vp, Map<Var, Expr> leaves, int[] at) {
+        List<Expr> args = new ArrayList<>();
+        for (ValueType.Component c : type.components()) {
+            if (c.nested() != null) {
+                if (c.isActive()) {
+                    args.add(construct(c.nested(), vp, leaves, at));
+                } else {
+                    at[0] += c.nested().leaves().size();
+                }
+            } else {
+                Var leaf = vp.leaves().get(at[0]++);
+                if (c.isActive()) {
+                    args.add(leaves.get(leaf));
+                }
+            }
+        }
+        return new Expr.Construct(type.tangentJavaName(), args, Type.named(type.tangentJavaName()));
+    }
+
+    /** The names the boundary gives value parameters and their tangent objects ({@code p}, {@code p_adj}, {@code p_dot}). */
+    public static List<String> reservedNames(Function fn) {
+        List<String> out = new ArrayList<>();
+        for (ValueParam vp : fn.valueParams()) {
+            out.add(vp.name());
+            out.add(Names.accumulator(vp.name()));
+            out.add(Names.tangent(vp.name()));
+        }
+        return out;
+    }
+
     /** The parameters of {@code fn} as the user declared them. */
     public static List<GeneratedMethod.Param> primalParams(Function fn) {
         List<GeneratedMethod.Param> out = new ArrayList<>();
