@@ -3,12 +3,12 @@ package example;
 import org.cotangent.Differentiable;
 
 class ValueTypeReturn {
-    record SinCos(double sin, double cos) {
+    record Params(double[] w, double b) {
     }
 
     @Differentiable
     // ERROR: COT010 col=19
-    static SinCos sincos(double t) {
-        return new SinCos(Math.sin(t), Math.cos(t));
+    static Params scaled(Params p, double s) {
+        return new Params(p.w(), p.b() * s);
     }
 }

@@ -91,6 +91,10 @@ final class ClassCompiler {
                     if (read.function().returnType().isScalarDouble()) {
                         records.add(GradWrapper.record(read.function()));
                     }
+                    if (read.function().valueReturn() != null
+                            && compiled.methods().stream().anyMatch(m -> m.name().equals(Names.jvp(name)))) {
+                        records.add(GradWrapper.dualRecord(read.function()));
+                    }
                     out.addAll(compiled.methods());
                     writeTangents(read.function(), owner);
                 }
@@ -116,6 +120,9 @@ final class ClassCompiler {
     private void writeTangents(Function fn, TypeElement owner) {
         java.util.ArrayDeque<ValueType> todo = new java.util.ArrayDeque<>();
         fn.valueParams().stream().filter(p -> p.type().isActive()).forEach(p -> todo.add(p.type()));
+        if (fn.valueReturn() != null) {
+            todo.add(fn.valueReturn());
+        }
         while (!todo.isEmpty()) {
             ValueType type = todo.poll();
             type.activeComponents().stream().filter(c -> c.nested() != null).forEach(c -> todo.add(c.nested()));

@@ -74,7 +74,7 @@ final class FunctionCompiler {
         if (callsHaveTangents(lowered.body())) {
             out.add(ValueBoundary.adapt(ForwardTransform.jvp(fn, lowered, activity, names.copy()), fn,
                     ValueBoundary.Kind.JVP));
-            if (fn.returnType().rank() > 0 && plainBoundary) {
+            if (fn.returnType().rank() > 0 && plainBoundary && fn.valueReturn() == null) {
                 out.add(GradWrapper.vectorJacobian(fn));
             }
             if (callsHaveSecondOrder(lowered.body())) {

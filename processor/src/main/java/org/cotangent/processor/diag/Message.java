@@ -176,11 +176,14 @@ public enum Message {
     VARARGS_METHOD(Problem.UNSUPPORTED_METHOD,
             "varargs method '{method}' is not supported: declare the last parameter as a plain double[]"),
     RETURN_TYPE(Problem.UNSUPPORTED_METHOD,
-            "method '{method}' returns {type}: declare it to return double or double[], or void with output arrays "
-            + "(a value type as the result of a @Differentiable method is not supported yet: return its components "
-            + "through an output array)"),
+            "method '{method}' returns {type}: declare it to return double, double[], a value type of doubles, or void "
+            + "with output arrays"),
     NO_SOURCE(Problem.UNSUPPORTED_METHOD,
             "the source of '{method}' is not available to the processor: compile it from source"),
+    VALUE_RETURN(Problem.UNSUPPORTED_METHOD, "method '{method}' returns the value type {type}, and {why}: a "
+            + "@Differentiable method may return a value type whose components are all double (or value types of "
+            + "doubles) for now; return its array components through an output array parameter, or use a record of "
+            + "doubles"),
     OWNER_KIND(Problem.UNSUPPORTED_METHOD, "@Differentiable methods must be declared in a class or a record, top-level "
             + "or static nested, not in {where}: move '{method}' into such a class"),
 

@@ -71,6 +71,8 @@ final class BodyReader {
     private final PassThroughReader passThrough;
     private final ValueReader values;
     private final ValueCalls calls;
+    /** The value type the method returns, or null. */
+    private final org.cotangent.processor.ir.ValueType valueReturn;
 
     private static ValueReader.Aggregate aggregate(org.cotangent.processor.ir.ValueParam p) {
         return new ValueReader.Aggregate(p.type(), p.leaves().stream().map(v -> (Expr) new Expr.VarRef(v)).toList());
@@ -89,6 +91,7 @@ final class BodyReader {
         this.vars = new HashMap<>(signature.byElement());
         this.rejected = new java.util.HashSet<>();
         this.self = signature.self();
+        this.valueReturn = signature.valueReturn();
         this.callees = new CalleeResolver(elements, userPackage, trees, attribution, customRules, jvpRules);
         this.screen = new CallScreen(trees, attribution);
         List<String> paramNames = new ArrayList<>();
@@ -122,6 +125,7 @@ final class BodyReader {
         this.vars = parent.vars;
         this.rejected = parent.rejected;
         this.self = null;
+        this.valueReturn = null;
         this.callees = parent.callees;
         this.screen = parent.screen;
         this.names = parent.names;
@@ -267,6 +271,12 @@ final class BodyReader {
             }
             case RETURN: {
                 ReturnTree t = (ReturnTree) tree;
+                if (valueReturn != null && t.getExpression() != null) {
+                    // a value of doubles leaves as the double[] of its leaves; the boundary builds the object
+                    ValueReader.Aggregate value = values.read(new TreePath(path, t.getExpression()));
+                    return value == null ? null : new Stmt.Return(new Expr.ArrayLiteral(Type.DOUBLE_ARRAY,
+                            value.leaves()), pos(tree));
+                }
                 Expr value = t.getExpression() == null ? null : expression(new TreePath(path, t.getExpression()));
                 return new Stmt.Return(value, pos(tree));
             }

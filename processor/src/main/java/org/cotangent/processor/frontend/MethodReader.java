@@ -77,7 +77,7 @@ public final class MethodReader {
         }
         SourcePos pos = body.pos(tree);
         Function function = new Function(method.getSimpleName().toString(), ownerName, s.params(), s.wrt(),
-                s.returnType(), block, pos, s.valueParams());
+                s.returnType(), block, pos, s.valueParams(), s.valueReturn());
         return Optional.of(new ReadResult(function, body.callSites(), body.statementSites(), body.valueCarriers(), complete));
     }
 }

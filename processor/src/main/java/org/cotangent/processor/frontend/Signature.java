@@ -19,9 +19,11 @@ import java.util.Map;
  * @param valueParams the parameters of value types (their leaves stand in {@code params})
  * @param valueByElement the value parameter of each such parameter element
  * @param valueSelf the receiver of an instance method of a value type, or null
+ * @param valueReturn the value type the method returns (then {@code returnType} is the
+ *     {@code double[]} of its leaves), or null
  */
 record Signature(List<Var> params, List<Var> wrt, Type returnType, Map<VariableElement, Var> byElement,
                  Var self, List<org.cotangent.processor.ir.ValueParam> valueParams,
                  Map<VariableElement, org.cotangent.processor.ir.ValueParam> valueByElement,
-                 org.cotangent.processor.ir.ValueParam valueSelf) {
+                 org.cotangent.processor.ir.ValueParam valueSelf, org.cotangent.processor.ir.ValueType valueReturn) {
 }

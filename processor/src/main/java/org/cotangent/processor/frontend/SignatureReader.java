@@ -45,7 +45,16 @@ final class SignatureReader {
             reporter.error(Message.VARARGS_METHOD, method, name);
         }
         Optional<Type> returnType = TypeMapper.map(method.getReturnType());
-        if (returnType.isEmpty() || !(returnType.get().isScalarDouble() || returnType.get().equals(Type.VOID)
+        Optional<ValueType> valueReturn = valueTypes.of(method.getReturnType());
+        if (valueReturn.isPresent()) {
+            String why = valueReturn.get().leaves().stream().allMatch(l -> l.type().isScalarDouble())
+                    ? (valueReturn.get().construction().isEmpty() ? "it has no constructor that only assigns its fields"
+                    : null) : "not all its components are double (or value types of doubles)";
+            if (why != null) {
+                reporter.error(Message.VALUE_RETURN, method, name, method.getReturnType(), why);
+            }
+            returnType = Optional.of(Type.DOUBLE_ARRAY);
+        } else if (returnType.isEmpty() || !(returnType.get().isScalarDouble() || returnType.get().equals(Type.VOID)
                 || returnType.get().equals(Type.DOUBLE_ARRAY))) {
             reporter.error(Message.RETURN_TYPE, method, name, method.getReturnType());
         }
@@ -123,7 +132,7 @@ final class SignatureReader {
             return Optional.empty();
         }
         return Optional.of(new Signature(params, wrt, returnType.get(), byElement, self, valueParams, valueByElement,
-                valueSelf));
+                valueSelf, valueReturn.orElse(null)));
     }
 
     /**

@@ -312,6 +312,9 @@ final class ValueReader {
     private static Expr converted(Expr e, Type to) {
         if (to.isScalarDouble() && !e.type().isScalarDouble() && e.type().rank() == 0
                 && e.type().base() != Type.Base.OTHER) {
+            if (e instanceof Expr.Literal l && l.text().matches("[0-9]+")) {
+                return new Expr.Literal(l.text() + ".0", Type.DOUBLE);
+            }
             return new Expr.Cast(Type.DOUBLE, e);
         }
         return e;

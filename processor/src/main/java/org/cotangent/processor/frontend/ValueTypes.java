@@ -157,7 +157,16 @@ final class ValueTypes {
         String qualified = type.getQualifiedName().toString();
         String nested = pkgName.isEmpty() ? qualified : qualified.substring(pkgName.length() + 1);
         String javaName = TypeMapper.ownerName(elements, userPackage, type);
-        return Optional.of(new ValueType(javaName, pkgName, nested.replace('.', '_'), components));
+        ValueType shape = new ValueType(javaName, pkgName, nested.replace('.', '_'), components, List.of());
+        List<Integer> construction = List.of();
+        for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            Optional<int[]> map = componentOfParameter(c, shape);
+            if (map.isPresent() && !c.getModifiers().contains(Modifier.PRIVATE)) {
+                construction = java.util.Arrays.stream(map.get()).boxed().toList();
+                break;
+            }
+        }
+        return Optional.of(new ValueType(javaName, pkgName, nested.replace('.', '_'), components, construction));
     }
 
     private Optional<ValueType.Component> component(TypeElement owner, String name, TypeMirror mirror, String read) {

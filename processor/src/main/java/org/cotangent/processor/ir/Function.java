@@ -13,9 +13,11 @@ import java.util.List;
  * @param body the body
  * @param pos where the method is declared
  * @param valueParams the parameters of value types, whose leaves stand in {@code params} in their place
+ * @param valueReturn the value type the method returns, or null; {@code returnType} is then the
+ *     {@code double[]} of its leaves (all doubles), in {@link ValueType#leaves()} order
  */
 public record Function(String name, String ownerClass, List<Var> params, List<Var> wrt, Type returnType,
-                       Stmt.Block body, SourcePos pos, List<ValueParam> valueParams) {
+                       Stmt.Block body, SourcePos pos, List<ValueParam> valueParams, ValueType valueReturn) {
     public Function {
         params = List.copyOf(params);
         wrt = List.copyOf(wrt);
@@ -25,12 +27,12 @@ public record Function(String name, String ownerClass, List<Var> params, List<Va
     /** A method without parameters of value types. */
     public Function(String name, String ownerClass, List<Var> params, List<Var> wrt, Type returnType,
                     Stmt.Block body, SourcePos pos) {
-        this(name, ownerClass, params, wrt, returnType, body, pos, List.of());
+        this(name, ownerClass, params, wrt, returnType, body, pos, List.of(), null);
     }
 
     /** The same method with another body. */
     public Function withBody(Stmt.Block newBody) {
-        return new Function(name, ownerClass, params, wrt, returnType, newBody, pos, valueParams);
+        return new Function(name, ownerClass, params, wrt, returnType, newBody, pos, valueParams, valueReturn);
     }
 
     /** The value parameter that {@code leaf} is a leaf of, or null. */

@@ -14,10 +14,15 @@ import java.util.List;
  * @param flatName its nested name with {@code _} for {@code .} ({@code Outer_Params}): the stem of the
  *     tangent class's name
  * @param components its components in declaration order
+ * @param construction for each parameter of a constructor that only assigns the components, the
+ *     index of the component it assigns (a record's canonical constructor: 0, 1, ...); empty if the
+ *     type has no such constructor
  */
-public record ValueType(String javaName, String packageName, String flatName, List<Component> components) {
+public record ValueType(String javaName, String packageName, String flatName, List<Component> components,
+                        List<Integer> construction) {
     public ValueType {
         components = List.copyOf(components);
+        construction = List.copyOf(construction);
     }
 
     /**

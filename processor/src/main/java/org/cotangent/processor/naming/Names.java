@@ -47,6 +47,11 @@ public final class Names {
         return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
     }
 
+    /** The record {@code f_jvp} returns for a method returning a value type: {@code sincos} -> {@code SincosDual}. */
+    public static String dualRecord(String method) {
+        return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Dual";
+    }
+
     /**
      * The components of a gradient record after {@code value}, one per wrt parameter, in order:
      * the parameter's name, except that a parameter named {@code value} gets {@code value_} (and any

@@ -34,6 +34,14 @@ public final class GradWrapper {
                         + wrtList(fn) + ".", components);
     }
 
+    /** The record {@code _jvp} returns for a method returning a value type: its value and tangent. */
+    public static GeneratedClass.RecordDecl dualRecord(Function fn) {
+        return new GeneratedClass.RecordDecl(Names.dualRecord(fn.name()), "The value of {@link " + fn.ownerClass()
+                + "#" + fn.name() + "} and its tangent along the inputs' tangents.", List.of(
+                new GeneratedMethod.Param(fn.valueReturn().javaName(), "value"),
+                new GeneratedMethod.Param(fn.valueReturn().tangentJavaName(), "tangent")));
+    }
+
     /** {@code f_grad}, which calls {@code vjp} (the already generated {@code f_vjp}). */
     public static GeneratedMethod grad(Function fn, GeneratedMethod vjp) {
         List<String> taken = new ArrayList<>();

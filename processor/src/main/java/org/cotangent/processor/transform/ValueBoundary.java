@@ -43,6 +43,80 @@ public final class ValueBoundary {
 
     /** {@code method} with the value parameters of {@code fn} at its boundary (unchanged if it has none). */
     public static GeneratedMethod adapt(GeneratedMethod method, Function fn, Kind kind) {
+        GeneratedMethod adapted = adaptParams(method, fn, kind);
+        return fn.valueReturn() == null || kind == Kind.PRIMAL ? adapted : adaptResult(adapted, fn, kind);
+    }
+
+    /**
+     * For a method returning a value type {@code T} of doubles (inside: the {@code double[]} of its
+     * leaves): {@code _vjp} takes the seed as a {@code TTangent} and returns a {@code T};
+     * {@code _jvp} returns the record {@code FDual(T value, TTangent tangent)}.
+     */
+    private static GeneratedMethod adaptResult(GeneratedMethod method, Function fn, Kind kind) {
+        ValueType type = fn.valueReturn();
+        List<GeneratedMethod.Param> params = new ArrayList<>(method.params());
+        List<Stmt> prologue = new ArrayList<>();
+        Map<Var, Var> renamed = new HashMap<>();
+        String returns;
+        if (kind == Kind.VJP) {
+            int at = ValueBoundary.primalParams(fn).size();
+            GeneratedMethod.Param seed = params.get(at);
+            Var flat = new Var(seed.name() + "_flat", Type.DOUBLE_ARRAY);
+            Var object = new Var(seed.name(), Type.named(type.tangentJavaName()));
+            params.set(at, new GeneratedMethod.Param(type.tangentJavaName(), seed.name()));
+            prologue.add(notNull(object));
+            prologue.add(new Stmt.Decl(flat, new Expr.StaticCall(seed.name(), "toArray", List.of(), Type.DOUBLE_ARRAY),
+                    null));
+            renamed.put(new Var(seed.name(), Type.DOUBLE_ARRAY), flat);
+            returns = type.javaName();
+        } else {
+            returns = Names.dualRecord(fn.name());
+        }
+        Stmt.Block body = new IrMap(v -> renamed.getOrDefault(v, v), p -> p) {
+            @Override
+            public Stmt stmt(Stmt s) {
+                if (s instanceof Stmt.Return r && r.value() != null) {
+                    return new Stmt.Return(result(r.value(), type, fn.name(), kind), r.pos());
+                }
+                return super.stmt(s);
+            }
+        }.block(method.body());
+        List<Stmt> all = new ArrayList<>(prologue);
+        all.addAll(body.stmts());
+        return new GeneratedMethod(method.name(), method.javadoc(), returns, params, new Stmt.Block(all));
+    }
+
+    /** The object a rewritten {@code return} gives back, built from the flat result (and its tangent). */
+    private static Expr result(Expr flat, ValueType type, String method, Kind kind) {
+        if (kind == Kind.VJP) {
+            return build(type, flat, new int[] {0}, false);
+        }
+        Expr.Construct dual = (Expr.Construct) flat;
+        Expr value = build(type, dual.args().get(0), new int[] {0}, false);
+        Expr tangent = build(type, dual.args().get(1), new int[] {0}, true);
+        String record = Names.dualRecord(method);
+        return new Expr.Construct(record, List.of(value, tangent), Type.named(record));
+    }
+
+    /** {@code new T(flat[i], ...)} in the order of its constructor ({@code new TTangent(...)}: declaration order). */
+    private static Expr build(ValueType type, Expr flat, int[] at, boolean tangent) {
+        List<Expr> byComponent = new ArrayList<>();
+        for (ValueType.Component c : type.components()) {
+            byComponent.add(c.nested() != null ? build(c.nested(), flat, at, tangent)
+                    : new Expr.ArrayAccess(flat, new Expr.Literal(String.valueOf(at[0]++), Type.INT), Type.DOUBLE));
+        }
+        List<Expr> args = byComponent;
+        if (!tangent) {
+            args = new ArrayList<>();
+            for (int component : type.construction()) {
+                args.add(byComponent.get(component));
+            }
+        }
+        String name = tangent ? type.tangentJavaName() : type.javaName();
+        return new Expr.Construct(name, args, Type.named(name));
+    }
+
+    private static GeneratedMethod adaptParams(GeneratedMethod method, Function fn, Kind kind) {
         if (fn.valueParams().isEmpty()) {
             return method;
         }

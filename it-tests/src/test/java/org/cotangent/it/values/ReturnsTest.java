@@ -1,0 +1,150 @@
+package org.cotangent.it.values;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Methods returning value types: {@code _vjp} takes a {@code TTangent} seed and returns the value,
+ * {@code _jvp} returns {@code FDual(value, tangent)}. Checked against central differences of the
+ * flattened result (Richardson-extrapolated), column by column, and by the dot-product test.
+ */
+class ReturnsTest {
+    /** A method from flat inputs to flat outputs, its vjp (seed, acc) and its jvp (tangent). */
+    interface Vjp {
+        double[] call(double[] x, double[] seed, double[] acc);
+    }
+
+    private static void check(String where, int n, Function<double[], double[]> f, Vjp vjp,
+                              java.util.function.BiFunction<double[], double[], double[][]> jvp) {
+        Random r = new Random(where.hashCode());
+        for (int k = 0; k < 5; k++) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = 0.3 + r.nextDouble();
+            }
+            double[] y = f.apply(x);
+            int m = y.length;
+            double[][] jac = new double[m][n];
+            for (int j = 0; j < n; j++) {
+                final int col = j;
+                for (int i = 0; i < m; i++) {
+                    final int row = i;
+                    jac[i][j] = FlatCheck.richardson(v -> f.apply(v)[row], x)[col];
+                }
+            }
+            double[] u = new double[m];
+            for (int i = 0; i < m; i++) {
+                u[i] = r.nextGaussian();
+            }
+            double[] acc = new double[n];
+            double[] value = vjp.call(x, u, acc);
+            for (int i = 0; i < m; i++) {
+                assertEquals(y[i], value[i], 1e-14 * Math.max(1, Math.abs(y[i])), where + ": vjp returns the value");
+            }
+            for (int j = 0; j < n; j++) {
+                double expected = 0;
+                for (int i = 0; i < m; i++) {
+                    expected += u[i] * jac[i][j];
+                }
+                assertEquals(expected, acc[j], 1e-6 * Math.max(1, Math.abs(expected)), where + ": (u^T J)_" + j);
+            }
+            double[] v = new double[n];
+            for (int j = 0; j < n; j++) {
+                v[j] = r.nextGaussian();
+            }
+            double[][] dual = jvp.apply(x, v);
+            double left = 0;
+            double right = 0;
+            for (int i = 0; i < m; i++) {
+                assertEquals(y[i], dual[0][i], 1e-14 * Math.max(1, Math.abs(y[i])), where + ": jvp value");
+                double jv = 0;
+                for (int j = 0; j < n; j++) {
+                    jv += jac[i][j] * v[j];
+                }
+                assertEquals(jv, dual[1][i], 1e-6 * Math.max(1, Math.abs(jv)), where + ": (J v)_" + i);
+                left += u[i] * dual[1][i];
+            }
+            for (int j = 0; j < n; j++) {
+                right += acc[j] * v[j];
+            }
+            assertEquals(left, right, 1e-12 * Math.max(1, Math.abs(left)), where + ": dot-product test");
+        }
+    }
+
+    private static double[] flat(Returns.Point p) {
+        return new double[] {p.x(), p.y()};
+    }
+
+    private static double[] flat(Returns.Segment s) {
+        return new double[] {s.from().x(), s.from().y(), s.to().x(), s.to().y()};
+    }
+
+    @Test
+    void recordOfDoubles() {
+        check("polar", 2, x -> flat(Returns.polar(x[0], x[1])),
+                (x, u, acc) -> {
+                    double[] ra = {0};
+                    double[] ta = {0};
+                    Returns.Point p = ReturnsDerivatives.polar_vjp(x[0], x[1], new Returns_PointTangent(u[0], u[1]),
+                            ra, ta);
+                    acc[0] = ra[0];
+                    acc[1] = ta[0];
+                    return flat(p);
+                },
+                (x, v) -> {
+                    ReturnsDerivatives.PolarDual d = ReturnsDerivatives.polar_jvp(x[0], x[1], v[0], v[1]);
+                    return new double[][] {flat(d.value()), d.tangent().toArray()};
+                });
+        assertEquals(new Returns.Point(0, 0), ReturnsDerivatives.polar_vjp(0, 1, new Returns_PointTangent(1, 1),
+                new double[1], new double[1]), "the early return");
+        assertThrows(NullPointerException.class, () -> ReturnsDerivatives.polar_vjp(1, 1, null, new double[1],
+                new double[1]));
+    }
+
+    @Test
+    void nestedRecordBuiltInALoop() {
+        check("path", 4, x -> flat(Returns.path(new double[] {x[0], x[1], x[2]}, x[3])),
+                (x, u, acc) -> {
+                    double[] sa = new double[3];
+                    double[] ta = {0};
+                    Returns_SegmentTangent seed = new Returns_SegmentTangent(new Returns_PointTangent(u[0], u[1]),
+                            new Returns_PointTangent(u[2], u[3]));
+                    Returns.Segment s = ReturnsDerivatives.path_vjp(new double[] {x[0], x[1], x[2]}, x[3], seed, sa, ta);
+                    System.arraycopy(sa, 0, acc, 0, 3);
+                    acc[3] = ta[0];
+                    return flat(s);
+                },
+                (x, v) -> {
+                    ReturnsDerivatives.PathDual d = ReturnsDerivatives.path_jvp(new double[] {x[0], x[1], x[2]}, x[3],
+                            new double[] {v[0], v[1], v[2]}, v[3]);
+                    return new double[][] {flat(d.value()), d.tangent().toArray()};
+                });
+    }
+
+    @Test
+    void finalClassInAndOut() {
+        check("rotate", 3, x -> {
+                    Vector2 w = Returns.rotate(new Vector2(x[0], x[1]), x[2]);
+                    return new double[] {w.x, w.y};
+                },
+                (x, u, acc) -> {
+                    Vector2Tangent va = new Vector2Tangent();
+                    double[] aa = {0};
+                    Vector2 w = ReturnsDerivatives.rotate_vjp(new Vector2(x[0], x[1]), x[2],
+                            new Vector2Tangent(u[0], u[1]), va, aa);
+                    acc[0] = va.x;
+                    acc[1] = va.y;
+                    acc[2] = aa[0];
+                    return new double[] {w.x, w.y};
+                },
+                (x, v) -> {
+                    ReturnsDerivatives.RotateDual d = ReturnsDerivatives.rotate_jvp(new Vector2(x[0], x[1]), x[2],
+                            new Vector2Tangent(v[0], v[1]), v[2]);
+                    return new double[][] {{d.value().x, d.value().y}, d.tangent().toArray()};
+                });
+    }
+}
