@@ -120,4 +120,28 @@ public final class Subjects {
         }
         return max + Math.log(sum) - logits[label];
     }
+
+    /** The parameters of a linear model, as a record: the value-type subject. */
+    public record Params(double[] w, double b) {
+    }
+
+    /** Logistic loss of a linear model whose parameters are a record. */
+    @Differentiable(wrt = {"p"})
+    public static double logisticRecord(Params p, double[] x, double y) {
+        double z = p.b();
+        for (int i = 0; i < x.length; i++) {
+            z += p.w()[i] * x[i];
+        }
+        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y * z;
+    }
+
+    /** The same loss on the parameters passed one by one: what the record version is compared with. */
+    @Differentiable(wrt = {"w", "b"})
+    public static double logisticFlat(double[] w, double b, double[] x, double y) {
+        double z = b;
+        for (int i = 0; i < x.length; i++) {
+            z += w[i] * x[i];
+        }
+        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y * z;
+    }
 }

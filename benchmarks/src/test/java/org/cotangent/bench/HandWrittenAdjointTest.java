@@ -27,6 +27,23 @@ class HandWrittenAdjointTest {
     }
 
     @Test
+    void logisticAdjointMatchesFiniteDifferencesAndBothGenerated() {
+        double[] w = {0.3, -0.7, 0.2, 1.1};
+        double[] x = {1.5, 0.4, -2.0, 0.3};
+        double[] hand = new double[w.length + 1];
+        double[] wAdj = new double[w.length];
+        double[] bAdj = new double[1];
+        HandWritten.logisticVjp(w, 0.25, x, 1.0, 1.0, wAdj, bAdj);
+        System.arraycopy(wAdj, 0, hand, 0, w.length);
+        hand[w.length] = bAdj[0];
+        double[] point = {0.3, -0.7, 0.2, 1.1, 0.25};
+        GradCheck.assertGradient(v -> Subjects.logisticFlat(java.util.Arrays.copyOf(v, 4), v[4], x, 1.0), point, hand);
+        Subjects_ParamsTangent acc = Subjects_ParamsTangent.zerosLike(new Subjects.Params(w, 0.25));
+        SubjectsDerivatives.logisticRecord_vjp(new Subjects.Params(w, 0.25), x, 1.0, 1.0, acc);
+        assertArrayEquals(hand, acc.toArray(), 1e-12);
+    }
+
+    @Test
     void lotkaVolterraAdjointMatchesFiniteDifferences() {
         double[] p = {1.1, 0.4, 0.1, 0.4, 10, 10};
         int steps = 200;

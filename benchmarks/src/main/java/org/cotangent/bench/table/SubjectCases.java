@@ -12,5 +12,6 @@ final class SubjectCases {
         GmmCases.register();
         LstmCases.register();
         BaCases.register();
+        LogisticCases.register();
     }
 }

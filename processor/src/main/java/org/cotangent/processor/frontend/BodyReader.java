@@ -213,11 +213,26 @@ final class BodyReader {
             return s;
         }
         List<Stmt> out = new ArrayList<>();
+        SourcePos pos = firstPos(s);
         for (Stmt e : effects) {
-            out.add(at(e, s.pos()));
+            out.add(at(e, pos));
         }
         out.add(s);
         return new Stmt.Block(out);
+    }
+
+    /** The position of {@code s}, or for a block (a value-type declaration) of its first statement. */
+    private static SourcePos firstPos(Stmt s) {
+        if (s instanceof Stmt.Block b) {
+            for (Stmt inner : b.stmts()) {
+                SourcePos pos = firstPos(inner);
+                if (pos != null) {
+                    return pos;
+                }
+            }
+            return null;
+        }
+        return s.pos();
     }
 
     /** A side-effect statement, placed at the line of the statement it came from. */
