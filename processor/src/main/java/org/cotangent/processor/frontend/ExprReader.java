@@ -372,13 +372,25 @@ final class ExprReader {
     }
 
     private Expr field(TreePath path, VariableElement field) {
+        return field(path, field, null);
+    }
+
+    /**
+     * The read of a field that holds a value of a value type, as an object: {@code self.params}, a
+     * constant whose leaves {@link ValueReader} reads through it; {@link #ERROR} after reporting.
+     */
+    Expr objectField(TreePath path, VariableElement field, org.cotangent.processor.ir.ValueType type) {
+        return field(path, field, Type.named(type.javaName()));
+    }
+
+    private Expr field(TreePath path, VariableElement field, Type objectType) {
         Tree tree = path.getLeaf();
-        Optional<Type> type = TypeMapper.map(field.asType());
+        Optional<Type> type = objectType != null ? Optional.of(objectType) : TypeMapper.map(field.asType());
         if (TypeMapper.isFloat(field.asType())) {
             reporter.error(Message.FLOAT_FIELD, tree, unit, field.getSimpleName());
             return ERROR;
         }
-        if (type.isEmpty() || type.get().base() == Type.Base.OTHER) {
+        if (type.isEmpty() || (type.get().base() == Type.Base.OTHER && objectType == null)) {
             return unsupported(tree, Message.FIELD_TYPE, field.getSimpleName(), field.asType());
         }
         TypeElement fieldOwner = (TypeElement) field.getEnclosingElement();

@@ -187,8 +187,13 @@ final class ValueReader {
                 if (element != null && element.getKind() == ElementKind.LOCAL_VARIABLE) {
                     return null; // its declaration was rejected, and reported
                 }
-                if (element != null && element.getKind() == ElementKind.FIELD && self != null) {
+                if (element != null && element.getKind() == ElementKind.FIELD && self != null
+                        && !element.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+                        && types.component(self.type(), element) >= 0) {
                     return nested(self, element, tree, type);
+                }
+                if (element != null && element.getKind() == ElementKind.FIELD) {
+                    return constant(path, (javax.lang.model.element.VariableElement) element, type);
                 }
                 break;
             }
@@ -196,10 +201,11 @@ final class ValueReader {
                 Element element = trees.getElement(path);
                 if (element != null && element.getKind() == ElementKind.FIELD) {
                     TreePath of = new TreePath(path, ((MemberSelectTree) tree).getExpression());
-                    if (typeOf(of).isPresent()) {
+                    if (isValue(of)) {
                         Aggregate owner = read(of);
                         return owner == null ? null : nested(owner, element, tree, type);
                     }
+                    return constant(path, (javax.lang.model.element.VariableElement) element, type);
                 }
                 break;
             }
@@ -235,6 +241,26 @@ final class ValueReader {
         }
         reporter.error(Message.VALUE_SOURCE, tree, unit, type.javaName(), "");
         return null;
+    }
+
+    /**
+     * A value held by a field of an object read as constants ({@code this.params} of a model, a
+     * {@code static final} default): its leaves are reads through the field, constants too.
+     */
+    private Aggregate constant(TreePath path, javax.lang.model.element.VariableElement field, ValueType type) {
+        Expr object = exprs.objectField(path, field, type);
+        if (object == BodyReader.ERROR) {
+            return null;
+        }
+        List<Expr> leaves = new ArrayList<>();
+        for (ValueType.Leaf leaf : type.leaves()) {
+            Expr at = object;
+            for (ValueType.Component c : leaf.path()) {
+                at = new Expr.InstanceField(at, c.read(), c.nested() == null ? c.type() : Type.named(c.nested().javaName()));
+            }
+            leaves.add(at);
+        }
+        return new Aggregate(type, leaves);
     }
 
     /** A leaf read through a component ({@code v.x}, {@code v.x()}, {@code x} in the type's own method), or null. */
