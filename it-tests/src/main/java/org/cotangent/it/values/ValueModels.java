@@ -96,4 +96,45 @@ public class ValueModels {
         }
         return s;
     }
+
+    /** A value-type local that aliases one of two parameters, chosen by an inactive flag. */
+    @Differentiable
+    public static double chooseLayer(Layer a, Layer b, double[] x, boolean first) {
+        Layer l = first ? a : b;
+        double s = 0;
+        for (int j = 0; j < l.b().length; j++) {
+            double t = l.b()[j];
+            for (int i = 0; i < x.length; i++) {
+                t += l.w()[j][i] * x[i];
+            }
+            s += t * t;
+        }
+        return s;
+    }
+
+    /** A value built around a fresh array, written through an alias of the value. */
+    @Differentiable
+    public static double freshValue(double[] x, double c) {
+        Params q = new Params(new double[x.length], c);
+        for (int i = 0; i < x.length; i++) {
+            q.w()[i] = x[i] * c;
+        }
+        Params r = q;
+        r.w()[0] += c * c;
+        double s = q.b();
+        for (double v : q.w()) {
+            s += v * v;
+        }
+        return s;
+    }
+
+    /** A record parameter outside wrt: its leaves are constants. */
+    @Differentiable(wrt = {"x"})
+    public static double fixedParams(Params p, double[] x) {
+        double z = p.b();
+        for (int i = 0; i < x.length; i++) {
+            z += p.w()[i] * Math.sin(x[i]);
+        }
+        return z * z;
+    }
 }

@@ -398,4 +398,57 @@ class ValueTypesTest {
         var g = ValueModelsDerivatives.logLoss_grad(new Params(new double[] {Double.NaN, 0, 0}, 0), x, 0.5);
         assertTrue(Double.isNaN(g.value()) && Double.isNaN(g.p().b));
     }
+
+    @Test
+    void aliasesOfValuesAndTheirArrays() {
+        double[] xs = {0.4, -1.2};
+        for (boolean first : new boolean[] {true, false}) {
+            // layout: a.w (2 x 2), a.b (2), b.w (2 x 2), b.b (2)
+            FlatCheck.check("chooseLayer " + first, 3, r -> gaussian(r, 12, 0.8),
+                    f -> ValueModels.chooseLayer(layer(f, 0, 2, 2), layer(f, 6, 2, 2), xs, first),
+                    f -> {
+                        var g = ValueModelsDerivatives.chooseLayer_grad(layer(f, 0, 2, 2), layer(f, 6, 2, 2), xs, first);
+                        return concat(g.a().toArray(), g.b().toArray());
+                    },
+                    (f, seed, acc) -> {
+                        LayerTangent aa = layerTangent(acc, 0, 2, 2);
+                        LayerTangent ba = layerTangent(acc, 6, 2, 2);
+                        double v = ValueModelsDerivatives.chooseLayer_vjp(layer(f, 0, 2, 2), layer(f, 6, 2, 2), xs,
+                                first, seed, aa, ba, new double[2]);
+                        System.arraycopy(concat(aa.toArray(), ba.toArray()), 0, acc, 0, 12);
+                        return v;
+                    },
+                    (f, u) -> {
+                        Dual d = ValueModelsDerivatives.chooseLayer_jvp(layer(f, 0, 2, 2), layer(f, 6, 2, 2), xs, first,
+                                layerTangent(u, 0, 2, 2), layerTangent(u, 6, 2, 2), new double[2]);
+                        return new double[] {d.value(), d.tangent()};
+                    });
+        }
+        FlatCheck.check("freshValue", 5, r -> gaussian(r, 4, 1.0),
+                f -> ValueModels.freshValue(Arrays.copyOf(f, 3), f[3]),
+                f -> {
+                    var g = ValueModelsDerivatives.freshValue_grad(Arrays.copyOf(f, 3), f[3]);
+                    return concat(g.x(), new double[] {g.c()});
+                },
+                (f, seed, acc) -> {
+                    double[] xa = Arrays.copyOf(acc, 3);
+                    double[] ca = {acc[3]};
+                    double v = ValueModelsDerivatives.freshValue_vjp(Arrays.copyOf(f, 3), f[3], seed, xa, ca);
+                    System.arraycopy(concat(xa, ca), 0, acc, 0, 4);
+                    return v;
+                },
+                (f, u) -> {
+                    Dual d = ValueModelsDerivatives.freshValue_jvp(Arrays.copyOf(f, 3), f[3], Arrays.copyOf(u, 3), u[3]);
+                    return new double[] {d.value(), d.tangent()};
+                });
+        Params fixed = new Params(new double[] {0.5, -2.0, 1.5}, 0.3);
+        FlatCheck.check("fixedParams", 4, r -> gaussian(r, 3, 1.0),
+                f -> ValueModels.fixedParams(fixed, f),
+                f -> ValueModelsDerivatives.fixedParams_grad(fixed, f).x(),
+                (f, seed, acc) -> ValueModelsDerivatives.fixedParams_vjp(fixed, f, seed, acc),
+                (f, u) -> {
+                    Dual d = ValueModelsDerivatives.fixedParams_jvp(fixed, f, u);
+                    return new double[] {d.value(), d.tangent()};
+                });
+    }
 }
