@@ -77,6 +77,10 @@ final class FunctionCompiler {
             if (fn.returnType().rank() > 0 && plainBoundary && fn.valueReturn() == null) {
                 out.add(GradWrapper.vectorJacobian(fn));
             }
+            if (fn.valueReturn() != null) {
+                out.add(ValueBoundary.adapt(org.cotangent.processor.transform.ValueJacobian.of(fn), fn,
+                        ValueBoundary.Kind.PRIMAL));
+            }
             if (callsHaveSecondOrder(lowered.body())) {
                 // _vjpTangent keeps the leaves of value parameters: _hvp and _hessian are built on it
                 out.add(org.cotangent.processor.transform.forward.ReverseTangent.of(fn, vjp));

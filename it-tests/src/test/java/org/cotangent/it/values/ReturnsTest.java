@@ -147,4 +147,31 @@ class ReturnsTest {
                     return new double[][] {{d.value().x, d.value().y}, d.tangent().toArray()};
                 });
     }
+
+    private static void assertJacobian(String where, Function<double[], double[]> f, double[] x, double[][] jacobian) {
+        double[] y = f.apply(x);
+        assertEquals(y.length, jacobian.length, where + ": rows");
+        for (int r = 0; r < y.length; r++) {
+            final int row = r;
+            double[] fd = FlatCheck.richardson(v -> f.apply(v)[row], x);
+            assertEquals(x.length, jacobian[r].length, where + ": columns");
+            for (int c = 0; c < x.length; c++) {
+                assertEquals(fd[c], jacobian[r][c], 1e-6 * Math.max(1, Math.abs(fd[c])), where + ": J[" + r + "][" + c + "]");
+            }
+        }
+    }
+
+    @Test
+    void jacobiansOfValueResults() {
+        assertJacobian("polar", x -> flat(Returns.polar(x[0], x[1])), new double[] {1.3, 0.4},
+                ReturnsDerivatives.polar_jacobian(1.3, 0.4));
+        double[] steps = {0.5, 1.5, -0.7};
+        double[][] j = ReturnsDerivatives.path_jacobian(steps, 0.3);
+        assertJacobian("path", x -> flat(Returns.path(new double[] {x[0], x[1], x[2]}, x[3])),
+                new double[] {0.5, 1.5, -0.7, 0.3}, j);
+        assertJacobian("rotate", x -> {
+            Vector2 w = Returns.rotate(new Vector2(x[0], x[1]), x[2]);
+            return new double[] {w.x, w.y};
+        }, new double[] {0.8, -0.4, 1.1}, ReturnsDerivatives.rotate_jacobian(new Vector2(0.8, -0.4), 1.1));
+    }
 }

@@ -225,7 +225,7 @@ public final class GradWrapper {
      * contents on entry, put back before every sweep after the first; the caller then gets them as
      * one call of the method leaves them.
      */
-    private static List<Var[]> snapshots(Function fn, Names names, List<Stmt> body) {
+    static List<Var[]> snapshots(Function fn, Names names, List<Stmt> body) {
         List<Var[]> out = new ArrayList<>();
         for (Var p : fn.params()) {
             boolean copyable = p.type().rank() > 0 && (p.type().base() == Type.Base.DOUBLE
@@ -241,7 +241,7 @@ public final class GradWrapper {
         return out;
     }
 
-    private static List<Stmt> resetTo(List<Var[]> snapshots, int which) {
+    static List<Stmt> resetTo(List<Var[]> snapshots, int which) {
         List<Stmt> out = new ArrayList<>();
         for (Var[] s : snapshots) {
             out.add(new Stmt.ExprStmt(RuntimeMethod.COPY_INTO.call(
@@ -398,7 +398,7 @@ public final class GradWrapper {
     }
 
     /** A zeroed holder for {@code w}'s derivative: {@code double[1]} for a scalar, else its shape. */
-    private static Expr zeros(Var w) {
+    static Expr zeros(Var w) {
         return switch (w.type().rank()) {
             case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
             case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(w))));
@@ -407,7 +407,7 @@ public final class GradWrapper {
     }
 
     /** The number of inputs, the wrt parameters flattened: {@code x.length + 1 + ...}. */
-    private static Expr flatSize(Function fn) {
+    static Expr flatSize(Function fn) {
         Expr size = null;
         for (Var w : fn.wrt()) {
             Expr n = switch (w.type().rank()) {

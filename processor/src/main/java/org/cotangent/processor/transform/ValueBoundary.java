@@ -99,7 +99,7 @@ public final class ValueBoundary {
     }
 
     /** {@code new T(flat[i], ...)} in the order of its constructor ({@code new TTangent(...)}: declaration order). */
-    private static Expr build(ValueType type, Expr flat, int[] at, boolean tangent) {
+    static Expr build(ValueType type, Expr flat, int[] at, boolean tangent) {
         List<Expr> byComponent = new ArrayList<>();
         for (ValueType.Component c : type.components()) {
             byComponent.add(c.nested() != null ? build(c.nested(), flat, at, tangent)
