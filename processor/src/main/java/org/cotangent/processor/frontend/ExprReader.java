@@ -47,8 +47,6 @@ import java.util.Optional;
  */
 final class ExprReader {
     private static final Expr ERROR = BodyReader.ERROR;
-    /** Stands for the value of an inlined {@code void} call, which has none; never emitted. */
-    static final Expr INLINED = new Expr.Literal("<inlined>", Type.VOID);
 
     private final Trees trees;
     private final Attribution attribution;
@@ -292,7 +290,7 @@ final class ExprReader {
             return unsupported(tree, Message.UNRESOLVED_NAME);
         }
         if (element.getKind() == ElementKind.FIELD && !element.getModifiers().contains(Modifier.STATIC)) {
-            Expr leaf = componentLeaf(path, element);
+            Expr leaf = values.componentLeaf(path, element);
             if (leaf != null) {
                 return leaf;
             }
@@ -317,58 +315,6 @@ final class ExprReader {
         }
         return unsupported(tree, Message.NAME, element.getSimpleName(),
                 element.getKind().toString().toLowerCase().replace('_', ' '));
-    }
-
-    /**
-     * The leaf that a read of a component gives ({@code v.x}, {@code v.x()}, {@code x} in the value
-     * type's own method), {@link #ERROR} after reporting, or null if {@code path} reads no component.
-     */
-    private Expr componentLeaf(TreePath path, Element component) {
-        Tree tree = path.getLeaf();
-        ValueReader.Aggregate owner = null;
-        if (tree instanceof MemberSelectTree m) {
-            TreePath of = new TreePath(path, m.getExpression());
-            if (!values.isValue(of)) {
-                return null;
-            }
-            owner = values.read(of);
-        } else if (tree instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree m) {
-            TreePath of = new TreePath(new TreePath(path, m), m.getExpression());
-            Optional<org.cotangent.processor.ir.ValueType> type = values.typeOf(of);
-            if (!values.isValue(of) || values.types().component(type.get(), component) < 0) {
-                return null;
-            }
-            owner = values.read(of);
-        } else if (values.hasSelf() && component.getEnclosingElement() instanceof TypeElement t
-                && ownerName(t).equals(values.self().type().javaName())) {
-            owner = values.self();
-        } else {
-            return null;
-        }
-        if (owner == null) {
-            return ERROR;
-        }
-        Expr leaf = values.leaf(owner, component, tree);
-        return leaf == null ? ERROR : leaf;
-    }
-
-    /** Whether the call at {@code path} takes, returns or is made on a value of a value type. */
-    private boolean involvesValue(TreePath path, MethodInvocationTree tree, ExecutableElement method) {
-        if (values.types().of(method.getReturnType()).isPresent()) {
-            return true;
-        }
-        for (ExpressionTree a : tree.getArguments()) {
-            if (values.isValue(new TreePath(path, a))) {
-                return true;
-            }
-        }
-        if (method.getModifiers().contains(Modifier.STATIC)) {
-            return false;
-        }
-        if (tree.getMethodSelect() instanceof MemberSelectTree m) {
-            return values.isValue(new TreePath(new TreePath(path, m), m.getExpression()));
-        }
-        return values.hasSelf();
     }
 
     private Expr field(TreePath path, VariableElement field) {
@@ -482,33 +428,14 @@ final class ExprReader {
             return unsupported(tree, Message.UNRESOLVED_CALL);
         }
         if (tree.getArguments().isEmpty() && !method.getModifiers().contains(Modifier.STATIC)) {
-            Expr leaf = componentLeaf(path, method);
+            Expr leaf = values.componentLeaf(path, method);
             if (leaf != null && (leaf == ERROR || values.typeOf(path).isEmpty())) {
                 return leaf;
             }
         }
-        if (involvesValue(path, tree, method) && trees.getPath(method) != null) {
-            Object value = calls.inline(path, tree, method);
+        if (values.involvesValue(path, tree, method)) {
             inlined.add(tree);
-            if (value == null) {
-                return ERROR;
-            }
-            if (value instanceof ValueReader.Aggregate a) {
-                return unsupported(tree, Message.VALUE_AS_WHOLE, tree.toString(), a.type().javaName());
-            }
-            return value instanceof Expr e ? e : INLINED;
-        }
-        if (involvesValue(path, tree, method)) {
-            Optional<org.cotangent.processor.ir.ValueType> type = values.types().of(method.getReturnType());
-            String typeName = type.map(org.cotangent.processor.ir.ValueType::javaName).orElse(null);
-            for (ExpressionTree a : tree.getArguments()) {
-                if (typeName == null && values.isValue(new TreePath(path, a))) {
-                    typeName = values.typeOf(new TreePath(path, a)).map(
-                            org.cotangent.processor.ir.ValueType::javaName).orElse(null);
-                }
-            }
-            return unsupported(tree, Message.VALUE_CALL, method.getSimpleName(),
-                    typeName != null ? typeName : "its receiver's type");
+            return calls.valueCall(path, tree, method);
         }
         List<Expr> args = new ArrayList<>();
         List<TreePath> argPaths = new ArrayList<>();

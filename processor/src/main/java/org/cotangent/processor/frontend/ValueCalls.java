@@ -63,6 +63,34 @@ final class ValueCalls {
         this.vars = vars;
     }
 
+    /** Stands for the value of an inlined {@code void} call, which has none; never emitted. */
+    static final Expr INLINED = new Expr.Literal("<inlined>", org.cotangent.processor.ir.Type.VOID);
+
+    /**
+     * A call in an expression that takes, returns or is made on a value: its value read in place
+     * (an {@link Expr}, {@link #INLINED} for a {@code void} one), or {@link BodyReader#ERROR} after
+     * reporting why not (no source, or a value asked for as a whole).
+     */
+    Expr valueCall(TreePath path, MethodInvocationTree tree, ExecutableElement method) {
+        if (trees.getPath(method) == null) {
+            String typeName = values.types().of(method.getReturnType()).map(ValueType::javaName).orElse(null);
+            for (ExpressionTree a : tree.getArguments()) {
+                if (typeName == null && values.isValue(new TreePath(path, a))) {
+                    typeName = values.typeOf(new TreePath(path, a)).map(ValueType::javaName).orElse(null);
+                }
+            }
+            reporter.error(Message.VALUE_CALL, tree, body.unit(), method.getSimpleName(),
+                    typeName != null ? typeName : "its receiver's type");
+            return BodyReader.ERROR;
+        }
+        Object value = inline(path, tree, method);
+        if (value instanceof ValueReader.Aggregate a) {
+            reporter.error(Message.VALUE_AS_WHOLE, tree, body.unit(), tree.toString(), a.type().javaName());
+            return BodyReader.ERROR;
+        }
+        return value == null ? BodyReader.ERROR : value instanceof Expr e ? e : INLINED;
+    }
+
     /**
      * The value of the call at {@code path}, its callee read in place: an {@link Expr} for a callee
      * returning {@code double} (or another supported type), a {@link ValueReader.Aggregate} for one

@@ -26,6 +26,8 @@ import org.cotangent.processor.naming.Names;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -429,5 +431,57 @@ final class ValueReader {
             out.add(new Stmt.Assign(target.leaves().get(k), AssignOp.SET, values.get(k), pos));
         }
         return out;
+    }
+
+    /**
+     * The leaf that a read of a component gives ({@code v.x}, {@code v.x()}, {@code x} in the value
+     * type's own method), {@link BodyReader#ERROR} after reporting, or null if {@code path} reads no component.
+     */
+    Expr componentLeaf(TreePath path, Element component) {
+        Tree tree = path.getLeaf();
+        ValueReader.Aggregate owner = null;
+        if (tree instanceof MemberSelectTree m) {
+            TreePath of = new TreePath(path, m.getExpression());
+            if (!isValue(of)) {
+                return null;
+            }
+            owner = read(of);
+        } else if (tree instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree m) {
+            TreePath of = new TreePath(new TreePath(path, m), m.getExpression());
+            Optional<ValueType> type = typeOf(of);
+            if (!isValue(of) || types.component(type.get(), component) < 0) {
+                return null;
+            }
+            owner = read(of);
+        } else if (self != null && component.getEnclosingElement() instanceof TypeElement t
+                && types.of(t).filter(self.type()::equals).isPresent()) {
+            owner = self;
+        } else {
+            return null;
+        }
+        if (owner == null) {
+            return BodyReader.ERROR;
+        }
+        Expr leaf = leaf(owner, component, tree);
+        return leaf == null ? BodyReader.ERROR : leaf;
+    }
+
+    /** Whether the call at {@code path} takes, returns or is made on a value of a value type. */
+    boolean involvesValue(TreePath path, MethodInvocationTree tree, ExecutableElement method) {
+        if (types.of(method.getReturnType()).isPresent()) {
+            return true;
+        }
+        for (ExpressionTree a : tree.getArguments()) {
+            if (isValue(new TreePath(path, a))) {
+                return true;
+            }
+        }
+        if (method.getModifiers().contains(Modifier.STATIC)) {
+            return false;
+        }
+        if (tree.getMethodSelect() instanceof MemberSelectTree m) {
+            return isValue(new TreePath(new TreePath(path, m), m.getExpression()));
+        }
+        return hasSelf();
     }
 }
