@@ -449,12 +449,20 @@ final class ValueReader {
         } else if (tree instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree m) {
             TreePath of = new TreePath(new TreePath(path, m), m.getExpression());
             Optional<ValueType> type = typeOf(of);
-            if (!isValue(of) || types.component(type.get(), component) < 0) {
+            int index = type.isEmpty() ? -1 : types.component(type.get(), component);
+            if (index < 0) {
                 return null;
+            }
+            if (isConstantObject(of)) {
+                // an accessor or getter of an object read as constants: a constant too
+                ValueType.Component c = type.get().components().get(index);
+                Expr object = c.nested() == null ? exprs.expression(of) : null;
+                return object == null ? null : object == BodyReader.ERROR ? object
+                        : new Expr.InstanceField(object, c.read(), c.type());
             }
             owner = read(of);
         } else if (self != null && component.getEnclosingElement() instanceof TypeElement t
-                && types.of(t).filter(self.type()::equals).isPresent()) {
+                && types.of(t).filter(self.type()::equals).isPresent() && types.component(self.type(), component) >= 0) {
             owner = self;
         } else {
             return null;

@@ -133,16 +133,18 @@ final class ValueTypes {
                 if (!f.getModifiers().contains(Modifier.FINAL)) {
                     return refuse(type, "its field '" + name + "' is not final");
                 }
-                if (f.getModifiers().contains(Modifier.PRIVATE)) {
-                    return refuse(type, "its field '" + name + "' is private, and generated code must read it: "
-                            + "make it package-private, or make the class a record");
+                String read = name;
+                if (!readable(f, type)) {
+                    String getter = getter(type, name);
+                    if (getter == null) {
+                        return refuse(type, "its field '" + name + "' is " + (f.getModifiers().contains(Modifier.PRIVATE)
+                                ? "private" : "not public") + " and has no getter that only returns it, and generated "
+                                + "code must read it: add one (double get" + Character.toUpperCase(name.charAt(0))
+                                + name.substring(1) + "() { return " + name + "; }), or make the class a record");
+                    }
+                    read = getter + "()";
                 }
-                if (!f.getModifiers().contains(Modifier.PUBLIC)
-                        && !elements.getPackageOf(type).equals(userPackage)) {
-                    return refuse(type, "its field '" + name + "' is not public, and the generated code in another "
-                            + "package must read it: make it public, or make the class a record");
-                }
-                Optional<ValueType.Component> component = component(type, name, f.asType(), name);
+                Optional<ValueType.Component> component = component(type, name, f.asType(), read);
                 if (component.isEmpty()) {
                     return Optional.empty();
                 }
@@ -195,6 +197,30 @@ final class ValueTypes {
                     + "or another value type)");
         }
         return Optional.of(new ValueType.Component(name, type.get(), null, read));
+    }
+
+    /** Whether generated code (in the user's package, and the tangent class beside the type) can read {@code member}. */
+    private boolean readable(Element member, TypeElement type) {
+        if (member.getModifiers().contains(Modifier.PRIVATE)) {
+            return false;
+        }
+        return member.getModifiers().contains(Modifier.PUBLIC) || elements.getPackageOf(type).equals(userPackage);
+    }
+
+    /** The name of a readable getter of {@code type} whose body only returns field {@code field}, or null. */
+    private String getter(TypeElement type, String field) {
+        for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (!m.getParameters().isEmpty() || m.getModifiers().contains(Modifier.STATIC) || !readable(m, type)) {
+                continue;
+            }
+            MethodTree tree = trees.getTree(m);
+            if (tree != null && tree.getBody() != null && tree.getBody().getStatements().size() == 1
+                    && tree.getBody().getStatements().get(0) instanceof ReturnTree r && r.getExpression() != null
+                    && namesField(r.getExpression(), field)) {
+                return m.getSimpleName().toString();
+            }
+        }
+        return null;
     }
 
     private <T> Optional<T> refuse(TypeElement type, String why) {
@@ -320,7 +346,7 @@ final class ValueTypes {
             return -1;
         }
         int named = componentNamed(type, name);
-        if (named >= 0 && type.components().get(named).read().endsWith("()")) {
+        if (named >= 0 && type.components().get(named).read().equals(name + "()")) {
             return named;
         }
         MethodTree tree = trees.getTree(m);
