@@ -71,6 +71,9 @@ public class ValueModels {
     /** Inactive components steer the computation; only {@code scale} carries a derivative. */
     @Differentiable
     public static double settings(Settings s, double x) {
+        if (s.scale() < 0) {
+            throw new IllegalArgumentException("scale " + s.scale() + " < 0 (" + s.kind() + ")");
+        }
         double v = x;
         for (int k = 0; k < s.steps(); k++) {
             v = v * s.scale() + Math.sin(v);

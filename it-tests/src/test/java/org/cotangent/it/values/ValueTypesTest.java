@@ -260,6 +260,17 @@ class ValueTypesTest {
     }
 
     @Test
+    void checksReadingComponentsPassThrough() {
+        Settings bad = new Settings(1, 0L, false, Kind.SQUARED, new int[] {1}, -0.5);
+        IllegalArgumentException original = assertThrows(IllegalArgumentException.class,
+                () -> ValueModels.settings(bad, 1.0));
+        IllegalArgumentException generated = assertThrows(IllegalArgumentException.class,
+                () -> ValueModelsDerivatives.settings_grad(bad, 1.0));
+        assertEquals(original.getMessage(), generated.getMessage());
+        assertEquals("scale -0.5 < 0 (SQUARED)", generated.getMessage());
+    }
+
+    @Test
     void arrayContentsWrittenInPlaceAsTheOriginal() {
         double[] w = {0.5, -1.5, 2.0};
         Params original = new Params(w.clone(), 0.25);

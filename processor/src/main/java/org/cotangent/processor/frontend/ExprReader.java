@@ -99,6 +99,19 @@ final class ExprReader {
         this.calls = calls;
     }
 
+    /**
+     * The leaf that the call at {@code path} reads when it is an accessor or getter of a value
+     * ({@code p.first()}), {@link #ERROR} after reporting, or null for any other call.
+     */
+    Expr componentCall(TreePath path) {
+        Element element = trees.getElement(path);
+        if (!(element instanceof ExecutableElement m) || m.getModifiers().contains(Modifier.STATIC)
+                || !m.getParameters().isEmpty()) {
+            return null;
+        }
+        return values.componentLeaf(path, element);
+    }
+
     /** Adds statements to the pending side effects: an inlined callee's body. */
     void addPending(List<Stmt> statements) {
         effects.add(statements);

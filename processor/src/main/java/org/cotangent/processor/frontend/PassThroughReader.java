@@ -101,6 +101,19 @@ final class PassThroughReader {
             }
 
             @Override
+            public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
+                Expr leaf = exprs.componentCall(getCurrentPath());
+                if (leaf == null) {
+                    return super.visitMethodInvocation(node, unused);
+                }
+                if (leaf != BodyReader.ERROR) {
+                    holes.add(leaf);
+                }
+                replace(node, leaf == BodyReader.ERROR ? null : Stmt.hole(holes.size() - 1));
+                return null;
+            }
+
+            @Override
             public Void visitIdentifier(IdentifierTree node, Void unused) {
                 replace(node, replacement(getCurrentPath(), node, holes));
                 return null;

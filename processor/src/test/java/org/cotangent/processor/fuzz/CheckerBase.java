@@ -47,7 +47,7 @@ abstract class CheckerBase {
 
     CheckerBase(Class<?> program, List<ProgramGenerator.Param> params, boolean instance)
             throws ReflectiveOperationException {
-        this.layout = new Layout(params);
+        this.layout = new Layout(params, program);
         this.n = layout.size();
         this.f = program.getDeclaredMethod("f", layout.types().toArray(new Class<?>[0]));
         this.f.setAccessible(true);
@@ -181,7 +181,7 @@ abstract class CheckerBase {
             cut.add(p.kind() == Kind.ARRAY || p.kind() == Kind.MATRIX
                     ? new ProgramGenerator.Param(p.name(), p.kind(), 1, 1) : p);
         }
-        Layout small = new Layout(cut);
+        Layout small = layout.with(cut);
         double[] x = new double[small.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = r.nextDouble();

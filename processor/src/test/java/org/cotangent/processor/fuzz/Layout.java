@@ -15,14 +15,74 @@ import org.cotangent.processor.fuzz.ProgramGenerator.Param;
 final class Layout {
     private final List<Param> params;
     private final int size;
+    /** The program's {@code record Pair(double first, double second)} and its generated tangent class, or null. */
+    private final Class<?> pair;
+    private final Class<?> pairTangent;
 
     Layout(List<Param> params) {
+        this(params, null, null);
+    }
+
+    /** A layout whose {@link Kind#PAIR} parameters are {@code program}'s {@code Pair} records. */
+    Layout(List<Param> params, Class<?> program) throws ReflectiveOperationException {
+        this(params, pairOf(program), params.stream().anyMatch(p -> p.kind() == Kind.PAIR)
+                ? program.getClassLoader().loadClass(program.getName() + "_PairTangent") : null);
+    }
+
+    private Layout(List<Param> params, Class<?> pair, Class<?> pairTangent) {
         this.params = params;
+        this.pair = pair;
+        this.pairTangent = pairTangent;
         int n = 0;
         for (Param p : params) {
             n += width(p);
         }
         this.size = n;
+    }
+
+    /** The same layout for other parameters (shrunk arrays). */
+    Layout with(List<Param> other) {
+        return new Layout(other, pair, pairTangent);
+    }
+
+    private static Class<?> pairOf(Class<?> program) {
+        for (Class<?> c : program.getDeclaredClasses()) {
+            if (c.getSimpleName().equals("Pair")) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private Object newPair(double first, double second) {
+        try {
+            java.lang.reflect.Constructor<?> c = pair.getDeclaredConstructor(double.class, double.class);
+            c.setAccessible(true);
+            return c.newInstance(first, second);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object newPairTangent(double first, double second) {
+        try {
+            return pairTangent.getConstructor(double.class, double.class).newInstance(first, second);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The components of a generated tangent object, in {@code toArray()} order. */
+    private static double[] tangentArray(Object tangent) {
+        try {
+            return (double[]) tangent.getClass().getMethod("toArray").invoke(tangent);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isTangent(Object v) {
+        return v != null && v.getClass().getSimpleName().endsWith("_PairTangent");
     }
 
     /** The number of flattened wrt values. */
@@ -37,6 +97,7 @@ final class Layout {
     static int width(Param p) {
         return switch (p.kind()) {
             case SCALAR -> 1;
+            case PAIR -> 2;
             case ARRAY -> p.length();
             case MATRIX -> p.length() * p.intValue();
             default -> 0;
@@ -44,7 +105,7 @@ final class Layout {
     }
 
     static boolean isWrt(Param p) {
-        return p.kind() == Kind.SCALAR || p.kind() == Kind.ARRAY || p.kind() == Kind.MATRIX;
+        return p.kind() == Kind.SCALAR || p.kind() == Kind.ARRAY || p.kind() == Kind.MATRIX || p.kind() == Kind.PAIR;
     }
 
     /** The Java types of the parameters. */
@@ -55,6 +116,7 @@ final class Layout {
                 case SCALAR, FIXED -> double.class;
                 case ARRAY -> double[].class;
                 case MATRIX -> double[][].class;
+                case PAIR -> pair;
                 default -> int.class;
             });
         }
@@ -66,7 +128,8 @@ final class Layout {
         List<Class<?>> out = new ArrayList<>();
         for (Param p : params) {
             if (isWrt(p)) {
-                out.add(p.kind() == Kind.MATRIX ? double[][].class : double[].class);
+                out.add(p.kind() == Kind.PAIR ? pairTangent : p.kind() == Kind.MATRIX ? double[][].class
+                        : double[].class);
             }
         }
         return out;
@@ -77,8 +140,8 @@ final class Layout {
         List<Class<?>> out = new ArrayList<>();
         for (Param p : params) {
             if (isWrt(p)) {
-                out.add(p.kind() == Kind.SCALAR ? double.class : p.kind() == Kind.ARRAY ? double[].class
-                        : double[][].class);
+                out.add(p.kind() == Kind.PAIR ? pairTangent : p.kind() == Kind.SCALAR ? double.class
+                        : p.kind() == Kind.ARRAY ? double[].class : double[][].class);
             }
         }
         return out;
@@ -92,6 +155,10 @@ final class Layout {
             Param p = params.get(i);
             switch (p.kind()) {
                 case SCALAR -> a[i] = x[k++];
+                case PAIR -> {
+                    a[i] = newPair(x[k], x[k + 1]);
+                    k += 2;
+                }
                 case ARRAY -> {
                     a[i] = Arrays.copyOfRange(x, k, k + p.length());
                     k += p.length();
@@ -115,10 +182,15 @@ final class Layout {
     Object[] tangents(double[] u) {
         Object[] all = args(u);
         List<Object> t = new ArrayList<>();
+        int k = 0;
         for (int i = 0; i < params.size(); i++) {
-            if (isWrt(params.get(i))) {
+            Param p = params.get(i);
+            if (p.kind() == Kind.PAIR) {
+                t.add(newPairTangent(u[k], u[k + 1]));
+            } else if (isWrt(p)) {
                 t.add(all[i]);
             }
+            k += width(p);
         }
         return t.toArray();
     }
@@ -129,6 +201,8 @@ final class Layout {
         for (Param p : params) {
             if (p.kind() == Kind.SCALAR) {
                 accs.add(new double[] {fill});
+            } else if (p.kind() == Kind.PAIR) {
+                accs.add(newPairTangent(fill, fill));
             } else if (p.kind() == Kind.ARRAY) {
                 double[] a = new double[p.length()];
                 Arrays.fill(a, fill);
@@ -150,6 +224,10 @@ final class Layout {
         for (Object v : values) {
             if (v instanceof Double d) {
                 out.add(d);
+            } else if (isTangent(v)) {
+                for (double e : tangentArray(v)) {
+                    out.add(e);
+                }
             } else if (v instanceof double[] a) {
                 for (double e : a) {
                     out.add(e);
@@ -180,6 +258,7 @@ final class Layout {
                 int j = i - k;
                 return switch (p.kind()) {
                     case SCALAR -> p.name();
+                    case PAIR -> p.name() + (j == 0 ? ".first" : ".second");
                     case ARRAY -> p.name() + "[" + j + "]";
                     default -> p.name() + "[" + j / p.intValue() + "][" + j % p.intValue() + "]";
                 };
@@ -195,6 +274,13 @@ final class Layout {
         for (int i = 0; i < c.length; i++) {
             if (c[i] instanceof double[] a) {
                 c[i] = a.clone();
+            } else if (isTangent(c[i])) {
+                double[] t = tangentArray(c[i]);
+                try {
+                    c[i] = c[i].getClass().getConstructor(double.class, double.class).newInstance(t[0], t[1]);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
             } else if (c[i] instanceof double[][] m) {
                 double[][] copy = new double[m.length][];
                 for (int r = 0; r < m.length; r++) {
@@ -213,6 +299,9 @@ final class Layout {
         }
         if (a instanceof double[][] x && b instanceof double[][] y) {
             return Arrays.deepEquals(x, y);
+        }
+        if (isTangent(a)) {
+            return a.equals(b);
         }
         return true;
     }

@@ -28,7 +28,7 @@ final class ProgramGenerator {
     /** The package of generated programs. */
     static final String PACKAGE = "fuzz";
 
-    enum Kind { SCALAR, ARRAY, INT, FIXED, MATRIX }
+    enum Kind { SCALAR, ARRAY, INT, FIXED, MATRIX, PAIR }
 
     /** What {@code f} returns: a double, a double[] of a fixed length, or nothing (it fills {@code out}). */
     enum Output { SCALAR, VECTOR, VOID }
@@ -37,7 +37,8 @@ final class ProgramGenerator {
      * One parameter of {@code f}: an active scalar, an active read-only array of a given length, an
      * inactive int, an active read-only {@code double[][]} ({@code MATRIX}: {@code length} rows of
      * {@code intValue} columns), or a double outside wrt ({@code FIXED}: the checker passes
-     * {@link CheckerBase#FIXED_VALUE}).
+     * {@link CheckerBase#FIXED_VALUE}), or a {@code Pair} record ({@code PAIR}: two active
+     * components, read as {@code p.first()} and {@code p.second}).
      */
     record Param(String name, Kind kind, int length, int intValue) {
     }
@@ -415,6 +416,14 @@ final class ProgramGenerator {
                 scalarParam("b", params, decl);
             }
         }
+        if (output == Output.SCALAR && r.nextInt(4) == 0) {
+            // a value-type parameter: its components are active, its tangent class generated
+            String name = paramName("p");
+            params.add(new Param(name, Kind.PAIR, 0, 0));
+            decl.add("Pair " + name);
+            declare(new Var(name + ".first()", 1, 0, true));
+            declare(new Var(name + ".second", 1, 0, true));
+        }
         if (output == Output.VOID) {
             // the output array: its entry contents are an input too
             int length = 2 + r.nextInt(3);
@@ -434,7 +443,8 @@ final class ProgramGenerator {
             params.set(params.indexOf(fixed), new Param(fixed.name(), Kind.FIXED, 0, 0));
             List<String> wrt = new ArrayList<>();
             for (Param p : params) {
-                if (p.kind() == Kind.SCALAR || p.kind() == Kind.ARRAY || p.kind() == Kind.MATRIX) {
+                if (p.kind() == Kind.SCALAR || p.kind() == Kind.ARRAY || p.kind() == Kind.MATRIX
+                        || p.kind() == Kind.PAIR) {
                     wrt.add("\"" + p.name() + "\"");
                 }
             }
