@@ -148,6 +148,10 @@ final class BodyReader {
         return exprs;
     }
 
+    CalleeResolver callees() {
+        return callees;
+    }
+
     ValueReader values() {
         return values;
     }

@@ -36,6 +36,11 @@ final class CalleeResolver {
     private final Trees trees;
     private final CustomRules rules;
     private final CustomRules jvpRules;
+
+    /** Whether the user wrote a rule ({@code @CustomVjp} or {@code @CustomJvp}) for {@code method}. */
+    boolean hasUserRule(ExecutableElement method) {
+        return rules.ruleFor(method).isPresent() || jvpRules.ruleFor(method).isPresent();
+    }
     private final java.util.Map<ExecutableElement, java.util.Set<String>> writesCache = new java.util.HashMap<>();
     private final java.util.Set<ExecutableElement> inProgress = new java.util.HashSet<>();
     private final java.util.Map<ExecutableElement, Boolean> forwardMemo = new java.util.HashMap<>();

@@ -104,6 +104,8 @@ final class ValueCalls {
         String why = calleePath == null ? "its source is not available"
                 : callee.getBody() == null ? "it has no body"
                 : active.contains(method) ? "it calls itself"
+                : body.callees().hasUserRule(method) ? "it has a rule of yours (@CustomVjp or @CustomJvp), which "
+                + "cannot take values of value types yet"
                 : !returnsOnlyAtEnd(callee) ? "it returns before its end"
                 : hasLabel(callee) ? "it has a labelled statement" : null;
         if (why != null) {
