@@ -3,12 +3,12 @@ package example;
 import org.cotangent.Differentiable;
 
 class ValueTypeReturn {
-    record Params(double[] w, double b) {
+    record Tagged(double value, int id) {
     }
 
     @Differentiable
     // ERROR: COT010 col=19
-    static Params scaled(Params p, double s) {
-        return new Params(p.w(), p.b() * s);
+    static Tagged tagged(double x, int id) {
+        return new Tagged(x * x, id);
     }
 }

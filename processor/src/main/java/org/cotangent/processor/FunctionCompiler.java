@@ -77,7 +77,7 @@ final class FunctionCompiler {
             if (fn.returnType().rank() > 0 && plainBoundary && fn.valueReturn() == null) {
                 out.add(GradWrapper.vectorJacobian(fn));
             }
-            if (fn.valueReturn() != null) {
+            if (fn.valueReturn() != null && !fn.valueReturn().hasArrayLeaves()) {
                 out.add(ValueBoundary.adapt(org.cotangent.processor.transform.ValueJacobian.of(fn), fn,
                         ValueBoundary.Kind.PRIMAL));
             }

@@ -40,4 +40,27 @@ public class Returns {
         double s = Math.sin(angle);
         return new Vector2(c * v.x - s * v.y, s * v.x + c * v.y);
     }
+
+    /** The state of an ODE: an array and a scalar. */
+    public record State(double[] y, double t) {
+    }
+
+    /** One explicit Euler step of y' = -k y + sin(t), as a step function returning the new state. */
+    @Differentiable
+    public static State euler(State s, double k, double h) {
+        double[] next = new double[s.y().length];
+        for (int i = 0; i < next.length; i++) {
+            next[i] = s.y()[i] + h * (-k * s.y()[i] + Math.sin(s.t()));
+        }
+        return new State(next, s.t() + h);
+    }
+
+    /** A result whose array is the parameter's own (aliased), chosen by a branch. */
+    @Differentiable(wrt = {"p", "c"})
+    public static Params shifted(Params p, double c, boolean keep) {
+        if (keep) {
+            return p;
+        }
+        return new Params(p.w(), p.b() + c * c);
+    }
 }

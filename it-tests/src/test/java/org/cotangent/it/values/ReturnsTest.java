@@ -174,4 +174,60 @@ class ReturnsTest {
             return new double[] {w.x, w.y};
         }, new double[] {0.8, -0.4, 1.1}, ReturnsDerivatives.rotate_jacobian(new Vector2(0.8, -0.4), 1.1));
     }
+
+    private static double[] flat(Returns.State s) {
+        return FlatCheck.concat(s.y(), new double[] {s.t()});
+    }
+
+    @Test
+    void recordWithAnArrayComponent() {
+        // inputs: s.y (3), s.t, k, h; outputs: y (3), t
+        check("euler", 6, x -> flat(Returns.euler(new Returns.State(java.util.Arrays.copyOf(x, 3), x[3]), x[4], x[5])),
+                (x, u, acc) -> {
+                    Returns_StateTangent sa = new Returns_StateTangent(new double[3], 0);
+                    double[] ka = {0};
+                    double[] ha = {0};
+                    Returns_StateTangent seed = new Returns_StateTangent(java.util.Arrays.copyOf(u, 3), u[3]);
+                    Returns.State out = ReturnsDerivatives.euler_vjp(new Returns.State(java.util.Arrays.copyOf(x, 3),
+                            x[3]), x[4], x[5], seed, sa, ka, ha);
+                    System.arraycopy(FlatCheck.concat(sa.toArray(), ka, ha), 0, acc, 0, 6);
+                    return flat(out);
+                },
+                (x, v) -> {
+                    ReturnsDerivatives.EulerDual d = ReturnsDerivatives.euler_jvp(new Returns.State(
+                            java.util.Arrays.copyOf(x, 3), x[3]), x[4], x[5],
+                            new Returns_StateTangent(java.util.Arrays.copyOf(v, 3), v[3]), v[4], v[5]);
+                    return new double[][] {flat(d.value()), d.tangent().toArray()};
+                });
+        Returns.State s = new Returns.State(new double[] {1, 2}, 0.5);
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> ReturnsDerivatives.euler_vjp(s, 1, 0.1, new Returns_StateTangent(new double[1], 0),
+                        Returns_StateTangent.zerosLike(s), new double[1], new double[1]));
+        org.junit.jupiter.api.Assertions.assertTrue(wrong.getMessage().contains("seed"), wrong.getMessage());
+    }
+
+    @Test
+    void resultAliasingAParameter() {
+        for (boolean keep : new boolean[] {true, false}) {
+            check("shifted " + keep, 5, x -> {
+                        Params r = Returns.shifted(new Params(java.util.Arrays.copyOf(x, 3), x[3]), x[4], keep);
+                        return FlatCheck.concat(r.w(), new double[] {r.b()});
+                    },
+                    (x, u, acc) -> {
+                        ParamsTangent pa = new ParamsTangent(new double[3], 0);
+                        double[] ca = {0};
+                        Params r = ReturnsDerivatives.shifted_vjp(new Params(java.util.Arrays.copyOf(x, 3), x[3]), x[4],
+                                keep, new ParamsTangent(java.util.Arrays.copyOf(u, 3), u[3]), pa, ca);
+                        System.arraycopy(FlatCheck.concat(pa.toArray(), ca), 0, acc, 0, 5);
+                        return FlatCheck.concat(r.w(), new double[] {r.b()});
+                    },
+                    (x, v) -> {
+                        ReturnsDerivatives.ShiftedDual d = ReturnsDerivatives.shifted_jvp(
+                                new Params(java.util.Arrays.copyOf(x, 3), x[3]), x[4], keep,
+                                new ParamsTangent(java.util.Arrays.copyOf(v, 3), v[3]), v[4]);
+                        return new double[][] {FlatCheck.concat(d.value().w(), new double[] {d.value().b()}),
+                            d.tangent().toArray()};
+                    });
+        }
+    }
 }

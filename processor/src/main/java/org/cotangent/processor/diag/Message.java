@@ -181,9 +181,9 @@ public enum Message {
     NO_SOURCE(Problem.UNSUPPORTED_METHOD,
             "the source of '{method}' is not available to the processor: compile it from source"),
     VALUE_RETURN(Problem.UNSUPPORTED_METHOD, "method '{method}' returns the value type {type}, and {why}: a "
-            + "@Differentiable method may return a value type whose components are all double (or value types of "
-            + "doubles) for now; return its array components through an output array parameter, or use a record of "
-            + "doubles"),
+            + "@Differentiable method may return a value type whose components are all double or double[] (or value "
+            + "types of them) for now; move other components out of the result (return them through an output "
+            + "array parameter)"),
     OWNER_KIND(Problem.UNSUPPORTED_METHOD, "@Differentiable methods must be declared in a class or a record, top-level "
             + "or static nested, not in {where}: move '{method}' into such a class"),
 

@@ -73,6 +73,7 @@ final class BodyReader {
     private final ValueCalls calls;
     /** The value type the method returns, or null. */
     private final org.cotangent.processor.ir.ValueType valueReturn;
+    private final List<Var> returnLengths = new ArrayList<>();
 
     private static ValueReader.Aggregate aggregate(org.cotangent.processor.ir.ValueParam p) {
         return new ValueReader.Aggregate(p.type(), p.leaves().stream().map(v -> (Expr) new Expr.VarRef(v)).toList());
@@ -97,6 +98,13 @@ final class BodyReader {
         List<String> paramNames = new ArrayList<>();
         signature.params().forEach(p -> paramNames.add(p.name()));
         this.names = new Names(paramNames);
+        if (valueReturn != null) {
+            for (org.cotangent.processor.ir.ValueType.Leaf leaf : valueReturn.leaves()) {
+                if (leaf.type().rank() > 0) {
+                    returnLengths.add(new Var(names.fresh("result_" + leaf.stem() + "_length"), Type.INT));
+                }
+            }
+        }
         Map<Element, ValueReader.Aggregate> valueVars = new HashMap<>();
         signature.valueByElement().forEach((e, p) -> valueVars.put(e, aggregate(p)));
         ValueReader.Aggregate valueSelf = signature.valueSelf() == null ? null : aggregate(signature.valueSelf());
@@ -186,6 +194,70 @@ final class BodyReader {
                 out.add(stmt);
             }
         }
+        return new Stmt.Block(out);
+    }
+
+    /** For each array leaf of the returned value type, the local holding its length at the return. */
+    List<Var> returnLengths() {
+        return returnLengths;
+    }
+
+    /**
+     * {@code return} of a value: its leaves in one {@code double[]} (a literal when all are doubles;
+     * else filled element by element, with each array's length kept for the boundary).
+     */
+    private Stmt packed(ValueReader.Aggregate value, SourcePos pos) {
+        if (returnLengths.isEmpty()) {
+            return new Stmt.Return(new Expr.ArrayLiteral(Type.DOUBLE_ARRAY, value.leaves()), pos);
+        }
+        List<Stmt> out = new ArrayList<>();
+        List<Expr> leaves = new ArrayList<>();
+        Expr size = null;
+        int array = 0;
+        for (Expr leaf : value.leaves()) {
+            Expr n;
+            if (leaf.type().rank() > 0) {
+                if (!(leaf instanceof Expr.VarRef)) {
+                    Var kept = new Var(names.fresh("part"), leaf.type());
+                    out.add(new Stmt.Decl(kept, leaf, pos));
+                    leaf = new Expr.VarRef(kept);
+                }
+                Var length = returnLengths.get(array++);
+                out.add(new Stmt.Assign(new Expr.VarRef(length), org.cotangent.processor.ir.AssignOp.SET,
+                        new Expr.Length(leaf), pos));
+                n = new Expr.VarRef(length);
+            } else {
+                n = Expr.Literal.ofInt(1);
+            }
+            leaves.add(leaf);
+            size = size == null ? n : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, size, n, Type.INT);
+        }
+        Var flat = new Var(names.fresh("packed"), Type.DOUBLE_ARRAY);
+        out.add(new Stmt.Decl(flat, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(size)), pos));
+        Var at = new Var(names.fresh("at"), Type.INT);
+        out.add(new Stmt.Decl(at, Expr.Literal.ofInt(0), pos));
+        for (Expr leaf : leaves) {
+            Expr slot = new Expr.ArrayAccess(new Expr.VarRef(flat), new Expr.VarRef(at), Type.DOUBLE);
+            if (leaf.type().rank() == 0) {
+                out.add(new Stmt.Assign(slot, org.cotangent.processor.ir.AssignOp.SET, leaf, pos));
+                out.add(new Stmt.Assign(new Expr.VarRef(at), org.cotangent.processor.ir.AssignOp.ADD,
+                        Expr.Literal.ofInt(1), pos));
+                continue;
+            }
+            Var i = new Var(names.fresh("i"), Type.INT);
+            Stmt copy = new Stmt.Assign(new Expr.ArrayAccess(new Expr.VarRef(flat), new Expr.Binary(
+                    org.cotangent.processor.ir.BinaryOp.ADD, new Expr.VarRef(at), new Expr.VarRef(i), Type.INT),
+                    Type.DOUBLE), org.cotangent.processor.ir.AssignOp.SET,
+                    new Expr.ArrayAccess(leaf, new Expr.VarRef(i), Type.DOUBLE), pos);
+            out.add(new Stmt.For(List.of(new Stmt.Decl(i, Expr.Literal.ofInt(0), pos)),
+                    new Expr.Binary(org.cotangent.processor.ir.BinaryOp.LT, new Expr.VarRef(i), new Expr.Length(leaf),
+                            Type.BOOLEAN),
+                    List.of(new Stmt.Assign(new Expr.VarRef(i), org.cotangent.processor.ir.AssignOp.ADD,
+                            Expr.Literal.ofInt(1), pos)), new Stmt.Block(List.of(copy)), null, pos));
+            out.add(new Stmt.Assign(new Expr.VarRef(at), org.cotangent.processor.ir.AssignOp.ADD,
+                    new Expr.Length(leaf), pos));
+        }
+        out.add(new Stmt.Return(new Expr.VarRef(flat), pos));
         return new Stmt.Block(out);
     }
 
@@ -291,10 +363,9 @@ final class BodyReader {
             case RETURN: {
                 ReturnTree t = (ReturnTree) tree;
                 if (valueReturn != null && t.getExpression() != null) {
-                    // a value of doubles leaves as the double[] of its leaves; the boundary builds the object
+                    // a value leaves as the double[] of its leaves; the boundary builds the object
                     ValueReader.Aggregate value = values.read(new TreePath(path, t.getExpression()));
-                    return value == null ? null : new Stmt.Return(new Expr.ArrayLiteral(Type.DOUBLE_ARRAY,
-                            value.leaves()), pos(tree));
+                    return value == null ? null : packed(value, pos(tree));
                 }
                 Expr value = t.getExpression() == null ? null : expression(new TreePath(path, t.getExpression()));
                 return new Stmt.Return(value, pos(tree));

@@ -38,6 +38,19 @@ public final class MethodReader {
         this.attribution = new Attribution(trees, reporter, elements);
     }
 
+    /** {@code block} after the declarations of the locals that hold the returned value's array lengths. */
+    private static Stmt.Block withLengths(Stmt.Block block, java.util.List<org.cotangent.processor.ir.Var> lengths) {
+        if (lengths.isEmpty()) {
+            return block;
+        }
+        java.util.List<Stmt> all = new java.util.ArrayList<>();
+        for (org.cotangent.processor.ir.Var length : lengths) {
+            all.add(new Stmt.Decl(length, org.cotangent.processor.ir.Expr.Literal.ofInt(0), null));
+        }
+        all.addAll(block.stmts());
+        return new Stmt.Block(all);
+    }
+
     /**
      * The method's IR, or empty if its signature had errors (which are then reported). A body with
      * errors still gives its IR, marked incomplete, so that later checks report their errors too.
@@ -77,7 +90,8 @@ public final class MethodReader {
         }
         SourcePos pos = body.pos(tree);
         Function function = new Function(method.getSimpleName().toString(), ownerName, s.params(), s.wrt(),
-                s.returnType(), block, pos, s.valueParams(), s.valueReturn());
+                s.returnType(), withLengths(block, body.returnLengths()), pos, s.valueParams(), s.valueReturn(),
+                body.returnLengths());
         return Optional.of(new ReadResult(function, body.callSites(), body.statementSites(), body.valueCarriers(), complete));
     }
 }

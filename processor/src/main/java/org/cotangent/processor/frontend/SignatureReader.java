@@ -47,9 +47,9 @@ final class SignatureReader {
         Optional<Type> returnType = TypeMapper.map(method.getReturnType());
         Optional<ValueType> valueReturn = valueTypes.of(method.getReturnType());
         if (valueReturn.isPresent()) {
-            String why = valueReturn.get().leaves().stream().allMatch(l -> l.type().isScalarDouble())
+            String why = valueReturn.get().leaves().stream().allMatch(l -> l.type().isFloating() && l.type().rank() <= 1)
                     ? (valueReturn.get().construction().isEmpty() ? "it has no constructor that only assigns its fields"
-                    : null) : "not all its components are double (or value types of doubles)";
+                    : null) : "not all its components are double or double[] (or value types of them)";
             if (why != null) {
                 reporter.error(Message.VALUE_RETURN, method, name, method.getReturnType(), why);
             }

@@ -52,6 +52,11 @@ public record ValueType(String javaName, String packageName, String flatName, Li
         return dot == 0 ? tangentName() : packageName + "." + tangentName();
     }
 
+    /** Whether any leaf is an array. */
+    public boolean hasArrayLeaves() {
+        return leaves().stream().anyMatch(l -> l.type().rank() > 0);
+    }
+
     /** Whether any leaf carries derivatives. */
     public boolean isActive() {
         return components.stream().anyMatch(Component::isActive);

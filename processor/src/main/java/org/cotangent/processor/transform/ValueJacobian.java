@@ -47,7 +47,7 @@ public final class ValueJacobian {
         sweep.add(new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(List.of(new Expr.VarRef(i),
                 new Expr.VarRef(unit)), Type.VOID), null));
         List<Expr> args = new ArrayList<>(ValueBoundary.primalArgs(fn));
-        args.add(ValueBoundary.build(result, new Expr.VarRef(unit), new int[] {0}, true));
+        args.add(ValueBoundary.build(result, new Expr.VarRef(unit), new ValueBoundary.Cursor(List.of()), true));
         List<Expr> parts = new ArrayList<>();
         for (ValueBoundary.Wrt w : ValueBoundary.wrt(fn)) {
             if (w.value() != null) {
