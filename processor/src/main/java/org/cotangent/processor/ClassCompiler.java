@@ -85,7 +85,8 @@ final class ClassCompiler {
             try {
                 Map<String, Function> callees = new HashMap<>(inlinable);
                 callees.remove(name);
-                FunctionCompiler.Compiled compiled = FunctionCompiler.compile(read, callees);
+                FunctionCompiler.Compiled compiled = FunctionCompiler.compile(read, callees,
+                        !"false".equals(env.getOptions().get(CotangentProcessor.SECOND_ORDER_OPTION)));
                 reporter.report(compiled.findings(), read, method);
                 if (!compiled.methods().isEmpty()) {
                     if (read.function().returnType().isScalarDouble()) {

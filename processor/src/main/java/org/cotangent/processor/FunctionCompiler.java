@@ -37,8 +37,12 @@ final class FunctionCompiler {
     private FunctionCompiler() {
     }
 
-    /** The generated methods of {@code read}; calls of the methods in {@code inlinable} (by name) are inlined first. */
-    static Compiled compile(ReadResult read, java.util.Map<String, Function> inlinable) {
+    /**
+     * The generated methods of {@code read}; calls of the methods in {@code inlinable} (by name) are
+     * inlined first; {@code secondOrder} false leaves out {@code _vjpTangent}, {@code _hvp} and
+     * {@code _hessian}.
+     */
+    static Compiled compile(ReadResult read, java.util.Map<String, Function> inlinable, boolean secondOrder) {
         Function fn = read.function();
         Names names = new Names(userNames(fn));
         Stmt.Block withCalls = org.cotangent.processor.lower.ScalarReplacement.apply(
@@ -81,7 +85,7 @@ final class FunctionCompiler {
                 out.add(ValueBoundary.adapt(org.cotangent.processor.transform.ValueJacobian.of(fn), fn,
                         ValueBoundary.Kind.PRIMAL));
             }
-            if (callsHaveSecondOrder(lowered.body())) {
+            if (secondOrder && callsHaveSecondOrder(lowered.body())) {
                 // _vjpTangent keeps the leaves of value parameters: _hvp and _hessian are built on it
                 out.add(org.cotangent.processor.transform.forward.ReverseTangent.of(fn, vjp));
                 if (fn.returnType().isScalarDouble()) {
