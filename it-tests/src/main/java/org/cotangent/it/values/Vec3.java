@@ -20,6 +20,12 @@ public record Vec3(double x, double y, double z) {
         return Math.sqrt(v.x * v.x + v.y() * v.y() + v.z * v.z);
     }
 
+    /** A record method returning the record: self in, a new value out. */
+    @Differentiable
+    public Vec3 scaled(double s) {
+        return new Vec3(x * s, y * s, z * Math.exp(s));
+    }
+
     @Differentiable
     public double weighted(double[] a) {
         return a[0] * x + a[1] * y() + a[2] * Math.sin(z);

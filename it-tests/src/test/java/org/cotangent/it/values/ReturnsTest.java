@@ -230,4 +230,25 @@ class ReturnsTest {
                     });
         }
     }
+
+    @Test
+    void recordMethodReturningTheRecord() {
+        check("scaled", 4, x -> {
+                    Vec3 v = new Vec3(x[0], x[1], x[2]).scaled(x[3]);
+                    return new double[] {v.x(), v.y(), v.z()};
+                },
+                (x, u, acc) -> {
+                    Vec3Tangent sa = new Vec3Tangent();
+                    double[] s = {0};
+                    Vec3 v = Vec3Derivatives.scaled_vjp(new Vec3(x[0], x[1], x[2]), x[3], new Vec3Tangent(u[0], u[1], u[2]),
+                            sa, s);
+                    System.arraycopy(FlatCheck.concat(sa.toArray(), s), 0, acc, 0, 4);
+                    return new double[] {v.x(), v.y(), v.z()};
+                },
+                (x, v) -> {
+                    Vec3Derivatives.ScaledDual d = Vec3Derivatives.scaled_jvp(new Vec3(x[0], x[1], x[2]), x[3],
+                            new Vec3Tangent(v[0], v[1], v[2]), v[3]);
+                    return new double[][] {{d.value().x(), d.value().y(), d.value().z()}, d.tangent().toArray()};
+                });
+    }
 }
