@@ -67,7 +67,7 @@ final class FunctionCompiler {
             return new Compiled(List.of(), findings);
         }
         GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy());
-        // value types at the boundary: everything but a vector-valued method's _jacobian so far
+        // value types at the boundary: ValueBoundary puts them back on every generated method
         boolean plainBoundary = fn.valueParams().isEmpty();
         List<GeneratedMethod> out = new ArrayList<>();
         if (fn.returnType().isScalarDouble()) {
@@ -81,7 +81,8 @@ final class FunctionCompiler {
             if (fn.returnType().rank() > 0 && plainBoundary && fn.valueReturn() == null) {
                 out.add(GradWrapper.vectorJacobian(fn));
             }
-            if (fn.valueReturn() != null && !fn.valueReturn().hasArrayLeaves()) {
+            if (fn.valueReturn() != null ? !fn.valueReturn().hasArrayLeaves()
+                    : fn.returnType().rank() > 0 && !plainBoundary) {
                 out.add(ValueBoundary.adapt(org.cotangent.processor.transform.ValueJacobian.of(fn), fn,
                         ValueBoundary.Kind.PRIMAL));
             }

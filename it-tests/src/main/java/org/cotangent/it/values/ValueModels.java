@@ -140,4 +140,16 @@ public class ValueModels {
         }
         return z * z;
     }
+
+    /** A vector-valued method with a record parameter: predictions for two inputs. */
+    @Differentiable
+    public static double[] predictions(Params p, double[] x) {
+        double z = p.b();
+        double u = -p.b();
+        for (int i = 0; i < x.length; i++) {
+            z += p.w()[i] * x[i];
+            u += p.w()[i] * x[i] * x[i];
+        }
+        return new double[] {Math.tanh(z), u * u, z * u};
+    }
 }

@@ -462,4 +462,20 @@ class ValueTypesTest {
                     return new double[] {d.value(), d.tangent()};
                 });
     }
+
+    @Test
+    void jacobianOfAVectorMethodWithARecordParameter() {
+        double[] point = {0.3, -0.2, 0.5, 0.1, 1.0, 2.0, -1.0};
+        Params p = params(point);
+        double[] x = Arrays.copyOfRange(point, N + 1, 2 * N + 1);
+        double[][] j = ValueModelsDerivatives.predictions_jacobian(p, x);
+        assertEquals(3, j.length);
+        for (int r = 0; r < 3; r++) {
+            final int row = r;
+            double[] fd = FlatCheck.richardson(v -> ValueModels.predictions(params(v),
+                    Arrays.copyOfRange(v, N + 1, 2 * N + 1))[row], point);
+            assertArrayEquals(fd, j[r], 1e-6 * Math.max(1, Arrays.stream(fd).map(Math::abs).max().orElse(1)),
+                    "row " + r + " (p as toArray(), then x)");
+        }
+    }
 }
