@@ -56,8 +56,8 @@ public final class ValueJacobian {
         sweep.add(new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(List.of(new Expr.VarRef(i),
                 new Expr.VarRef(unit)), Type.VOID), null));
         List<Expr> args = new ArrayList<>(ValueBoundary.primalArgs(fn));
-        args.add(result != null ? ValueBoundary.build(result, new Expr.VarRef(unit),
-                new ValueBoundary.Cursor(List.of()), true) : new Expr.VarRef(unit));
+        args.add(result != null ? ValueResults.build(result, new Expr.VarRef(unit),
+                new ValueResults.Cursor(List.of()), true) : new Expr.VarRef(unit));
         List<Expr> parts = new ArrayList<>();
         for (ValueBoundary.Wrt w : ValueBoundary.wrt(fn)) {
             if (w.value() != null) {
