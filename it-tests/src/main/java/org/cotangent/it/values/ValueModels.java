@@ -18,6 +18,9 @@ public class ValueModels {
     /** Mean squared error over a batch, only the parameters differentiated. */
     @Differentiable(wrt = {"p"})
     public static double batchLoss(Params p, double[][] xs, double[] ys) {
+        if (xs.length == 0) {
+            throw new IllegalArgumentException("no data for " + p);
+        }
         double s = 0;
         for (int k = 0; k < xs.length; k++) {
             double z = p.b();

@@ -6,6 +6,9 @@ import org.cotangent.Differentiable;
 public record Vec3(double x, double y, double z) {
     @Differentiable
     public double norm2() {
+        if (Double.isInfinite(x)) {
+            throw new IllegalArgumentException("infinite: " + this);
+        }
         return x * x + y * y + z * z;
     }
 

@@ -271,6 +271,20 @@ class ValueTypesTest {
     }
 
     @Test
+    void messagesPrintingWholeValuesPassThrough() {
+        Params p = new Params(new double[] {1, 2, 3}, 0.5);
+        IllegalArgumentException original = assertThrows(IllegalArgumentException.class,
+                () -> ValueModels.batchLoss(p, new double[0][], new double[0]));
+        IllegalArgumentException generated = assertThrows(IllegalArgumentException.class,
+                () -> ValueModelsDerivatives.batchLoss_grad(p, new double[0][], new double[0]));
+        assertEquals(original.getMessage(), generated.getMessage(), "the record's own toString, same arrays");
+        Vec3 v = new Vec3(Double.POSITIVE_INFINITY, 1, 2);
+        IllegalArgumentException self = assertThrows(IllegalArgumentException.class,
+                () -> Vec3Derivatives.norm2_vjp(v, 1.0, new Vec3Tangent()));
+        assertEquals("infinite: Vec3[x=Infinity, y=1.0, z=2.0]", self.getMessage());
+    }
+
+    @Test
     void arrayContentsWrittenInPlaceAsTheOriginal() {
         double[] w = {0.5, -1.5, 2.0};
         Params original = new Params(w.clone(), 0.25);

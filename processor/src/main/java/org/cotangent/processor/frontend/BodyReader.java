@@ -115,7 +115,7 @@ final class BodyReader {
         this.calls = new ValueCalls(trees, attribution, reporter, this, exprs, values, vars, new ArrayList<>());
         values.useCalls(calls);
         exprs.useValues(values, calls);
-        this.passThrough = new PassThroughReader(trees, unit, reporter, elements, userPackage, vars, exprs);
+        this.passThrough = new PassThroughReader(trees, unit, reporter, elements, userPackage, vars, exprs, values);
     }
 
     /**
@@ -144,7 +144,7 @@ final class BodyReader {
         this.calls = new ValueCalls(trees, attribution, reporter, this, exprs, values, vars, parent.calls.active());
         values.useCalls(calls);
         exprs.useValues(values, calls);
-        this.passThrough = new PassThroughReader(trees, unit, reporter, elements, userPackage, vars, exprs);
+        this.passThrough = new PassThroughReader(trees, unit, reporter, elements, userPackage, vars, exprs, values);
     }
 
     /** A reader for a callee's body in {@code other}, sharing this one's state. */

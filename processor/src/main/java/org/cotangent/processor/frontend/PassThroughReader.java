@@ -37,6 +37,7 @@ final class PassThroughReader {
     private final Trees trees;
     private final CompilationUnitTree unit;
     private final Reporter reporter;
+    private final ValueReader values;
     private final Elements elements;
     private final PackageElement userPackage;
     private final Map<Element, Var> vars;
@@ -44,7 +45,8 @@ final class PassThroughReader {
     private CharSequence source;
 
     PassThroughReader(Trees trees, CompilationUnitTree unit, Reporter reporter, Elements elements,
-                      PackageElement userPackage, Map<Element, Var> vars, ExprReader exprs) {
+                      PackageElement userPackage, Map<Element, Var> vars, ExprReader exprs, ValueReader values) {
+        this.values = values;
         this.trees = trees;
         this.unit = unit;
         this.reporter = reporter;
@@ -144,6 +146,15 @@ final class PassThroughReader {
     private String replacement(TreePath path, IdentifierTree node, List<Expr> holes) {
         Element element = trees.getElement(path);
         String name = node.getName().toString();
+        Expr value = values.rebuilt(path);
+        if (value != null) {
+            // a value printed whole: rebuilt from its leaves, so its toString is the original's
+            if (value == BodyReader.ERROR) {
+                return null;
+            }
+            holes.add(value);
+            return Stmt.hole(holes.size() - 1);
+        }
         if (name.equals("this") || element != null && element.getKind() == javax.lang.model.element.ElementKind.FIELD) {
             return field(path, node, element, holes);
         }

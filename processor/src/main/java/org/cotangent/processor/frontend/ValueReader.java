@@ -160,6 +160,46 @@ final class ValueReader {
         return self != null;
     }
 
+    /**
+     * The value at {@code path} rebuilt as an object, for a throw or assert message that prints it
+     * ({@code "bad " + p}): {@code new Params(p_w, p_b)}, whose {@code toString} is the original's
+     * (a record's, or a final class's own); {@link BodyReader#ERROR} after reporting why not; null if
+     * {@code path} is not a value.
+     */
+    Expr rebuilt(TreePath path) {
+        if (!isValue(path)) {
+            return null;
+        }
+        ValueType type = typeOf(path).orElseThrow();
+        TypeElement element = (TypeElement) ((javax.lang.model.type.DeclaredType) attribution.typeOf(path)).asElement();
+        boolean ownToString = element.getKind() == ElementKind.RECORD || javax.lang.model.util.ElementFilter
+                .methodsIn(element.getEnclosedElements()).stream()
+                .anyMatch(m -> m.getSimpleName().contentEquals("toString") && m.getParameters().isEmpty());
+        if (!ownToString || !constructible(type)) {
+            reporter.error(Message.VALUE_AS_WHOLE, path.getLeaf(), unit, path.getLeaf().toString(), type.javaName());
+            return BodyReader.ERROR;
+        }
+        Aggregate value = read(path);
+        return value == null ? BodyReader.ERROR : construct(type, value.leaves(), new int[] {0});
+    }
+
+    private static boolean constructible(ValueType type) {
+        return !type.construction().isEmpty() && type.components().stream()
+                .allMatch(c -> c.nested() == null || constructible(c.nested()));
+    }
+
+    private static Expr construct(ValueType type, List<Expr> leaves, int[] at) {
+        List<Expr> byComponent = new ArrayList<>();
+        for (ValueType.Component c : type.components()) {
+            byComponent.add(c.nested() != null ? construct(c.nested(), leaves, at) : leaves.get(at[0]++));
+        }
+        List<Expr> args = new ArrayList<>();
+        for (int component : type.construction()) {
+            args.add(byComponent.get(component));
+        }
+        return new Expr.Construct(type.javaName(), args, Type.named(type.javaName()));
+    }
+
     /** The value at {@code path}, or null after reporting why it cannot be read. */
     Aggregate read(TreePath path) {
         Tree tree = path.getLeaf();
