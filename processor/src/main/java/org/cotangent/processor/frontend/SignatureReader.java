@@ -91,7 +91,7 @@ final class SignatureReader {
                 valueByElement.put(p, vp);
                 continue;
             }
-            if (ValueTypes.isCandidate(p.asType()) && valueType.isEmpty() && (isRecord(p) || requested.contains(pname))) {
+            if (ValueTypes.isCandidate(p.asType()) && valueType.isEmpty() && requested.contains(pname)) {
                 reporter.error(Message.NOT_VALUE_TYPE, p, "parameter '" + pname + "'", p.asType(),
                         valueTypes.whyNot(p.asType()));
                 continue;
