@@ -180,24 +180,12 @@ final class ValueReader {
             return BodyReader.ERROR;
         }
         Aggregate value = read(path);
-        return value == null ? BodyReader.ERROR : construct(type, value.leaves(), new int[] {0});
+        return value == null ? BodyReader.ERROR : type.construct(value.leaves(), false);
     }
 
     private static boolean constructible(ValueType type) {
         return !type.construction().isEmpty() && type.components().stream()
                 .allMatch(c -> c.nested() == null || constructible(c.nested()));
-    }
-
-    private static Expr construct(ValueType type, List<Expr> leaves, int[] at) {
-        List<Expr> byComponent = new ArrayList<>();
-        for (ValueType.Component c : type.components()) {
-            byComponent.add(c.nested() != null ? construct(c.nested(), leaves, at) : leaves.get(at[0]++));
-        }
-        List<Expr> args = new ArrayList<>();
-        for (int component : type.construction()) {
-            args.add(byComponent.get(component));
-        }
-        return new Expr.Construct(type.javaName(), args, Type.named(type.javaName()));
     }
 
     /** The value at {@code path}, or null after reporting why it cannot be read. */
@@ -296,11 +284,7 @@ final class ValueReader {
         }
         List<Expr> leaves = new ArrayList<>();
         for (ValueType.Leaf leaf : type.leaves()) {
-            Expr at = object;
-            for (ValueType.Component c : leaf.path()) {
-                at = new Expr.InstanceField(at, c.read(), c.nested() == null ? c.type() : Type.named(c.nested().javaName()));
-            }
-            leaves.add(at);
+            leaves.add(leaf.readFrom(object, false));
         }
         return new Aggregate(type, leaves);
     }

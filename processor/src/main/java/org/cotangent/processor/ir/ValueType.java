@@ -67,6 +67,39 @@ public record ValueType(String javaName, String packageName, String flatName, Li
         return components.stream().filter(Component::isActive).toList();
     }
 
+    /**
+     * {@code new T(...)} from one expression per leaf (in {@link #leaves()} order), nested types
+     * built inside out, arguments in the order of the constructor that only assigns the components;
+     * or, for {@code tangent}, {@code new TTangent(...)} over the active components in declaration
+     * order (the expressions of inactive leaves are then ignored and may be null).
+     */
+    public Expr construct(List<Expr> leafValues, boolean tangent) {
+        return construct(leafValues, new int[] {0}, tangent);
+    }
+
+    private Expr construct(List<Expr> leafValues, int[] at, boolean tangent) {
+        List<Expr> byComponent = new ArrayList<>();
+        for (Component c : components) {
+            if (c.nested() != null) {
+                byComponent.add(c.nested().construct(leafValues, at, tangent));
+            } else {
+                byComponent.add(leafValues.get(at[0]++));
+            }
+        }
+        List<Expr> args = new ArrayList<>();
+        if (tangent) {
+            for (int i = 0; i < components.size(); i++) {
+                if (components.get(i).isActive()) {
+                    args.add(byComponent.get(i));
+                }
+            }
+        } else {
+            construction.forEach(i -> args.add(byComponent.get(i)));
+        }
+        String name = tangent ? tangentJavaName() : javaName;
+        return new Expr.Construct(name, args, Type.named(name));
+    }
+
     /** Every leaf, depth first in declaration order, with the components that lead to it. */
     public List<Leaf> leaves() {
         List<Leaf> out = new ArrayList<>();
@@ -96,6 +129,19 @@ public record ValueType(String javaName, String packageName, String flatName, Li
 
         public Type type() {
             return path.get(path.size() - 1).type();
+        }
+
+        /**
+         * The read of this leaf from {@code object}: through the type's accessors or fields
+         * ({@code p.inner().w()}), or through the tangent class's fields ({@code p_adj.inner.w}).
+         */
+        public Expr readFrom(Expr object, boolean tangent) {
+            Expr at = object;
+            for (Component c : path) {
+                Type type = c.nested() == null ? c.type() : Type.named(c.nested().javaName());
+                at = new Expr.InstanceField(at, tangent ? c.name() : c.read(), type);
+            }
+            return at;
         }
 
         /** The names along the path joined by {@code _}: the stem of the leaf's variable name. */

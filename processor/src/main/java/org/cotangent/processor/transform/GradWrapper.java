@@ -57,10 +57,8 @@ public final class GradWrapper {
             if (w.value() != null) {
                 Type tangent = Type.named(w.typeName());
                 Var acc = new Var(names.fresh(Names.accumulator(w.name())), tangent);
-                Var object = new Var(w.name(), Type.named(w.value().type().javaName()));
-                body.add(ValueBoundary.notNull(object));
-                body.add(new Stmt.Decl(acc, new Expr.StaticCall(w.typeName(), "zerosLike",
-                        List.of(new Expr.VarRef(object)), tangent), null));
+                body.add(ValueBoundary.notNull(new Var(w.name(), Type.named(w.value().type().javaName()))));
+                body.add(new Stmt.Decl(acc, ValueBoundary.zerosLike(w), null));
                 callArgs.add(new Expr.VarRef(acc));
                 components.add(new Expr.VarRef(acc));
                 continue;

@@ -182,17 +182,9 @@ public final class ValueBoundary {
         throw new IllegalStateException(vp.name() + " has no active leaf");
     }
 
-    /**
-     * The read of {@code leaf} from {@code object}: through the type's accessors or fields for a
-     * value ({@code p.inner().w()}), through the tangent class's fields for a tangent ({@code p_adj.inner.w}).
-     */
+    /** The read of {@code leaf} from {@code object} (a value, or for {@code tangent} a tangent object). */
     static Expr read(Var object, ValueType.Leaf leaf, boolean tangent) {
-        Expr at = new Expr.VarRef(object);
-        for (ValueType.Component c : leaf.path()) {
-            Type type = c.nested() == null ? c.type() : Type.named(c.nested().javaName());
-            at = new Expr.InstanceField(at, tangent ? c.name() : c.read(), type);
-        }
-        return at;
+        return leaf.readFrom(new Expr.VarRef(object), tangent);
     }
 
     /**
@@ -228,27 +220,15 @@ public final class ValueBoundary {
      * leaf), nested types built inside out: {@code new MlpTangent(new LayerTangent(a, b), ...)}.
      */
     public static Expr tangentOf(ValueParam vp, Map<Var, Expr> leaves) {
-        int[] at = {0};
-        return construct(vp.type(), vp, leaves, at);
+        List<Expr> values = new ArrayList<>();
+        vp.leaves().forEach(leaf -> values.add(leaves.get(leaf)));
+        return vp.type().construct(values, true);
     }
 
-    private static Expr construct(ValueType type, ValueParam vp, Map<Var, Expr> leaves, int[] at) {
-        List<Expr> args = new ArrayList<>();
-        for (ValueType.Component c : type.components()) {
-            if (c.nested() != null) {
-                if (c.isActive()) {
-                    args.add(construct(c.nested(), vp, leaves, at));
-                } else {
-                    at[0] += c.nested().leaves().size();
-                }
-            } else {
-                Var leaf = vp.leaves().get(at[0]++);
-                if (c.isActive()) {
-                    args.add(leaves.get(leaf));
-                }
-            }
-        }
-        return new Expr.Construct(type.tangentJavaName(), args, Type.named(type.tangentJavaName()));
+    /** {@code TTangent.zerosLike(p)} for a wrt value parameter: zeros shaped like its value. */
+    public static Expr zerosLike(Wrt w) {
+        return new Expr.StaticCall(w.typeName(), "zerosLike", List.of(new Expr.VarRef(new Var(w.name(),
+                Type.named(w.value().type().javaName())))), Type.named(w.typeName()));
     }
 
     /** The names the boundary gives value parameters and their tangent objects ({@code p}, {@code p_adj}, {@code p_dot}). */

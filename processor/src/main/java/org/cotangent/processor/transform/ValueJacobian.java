@@ -63,9 +63,7 @@ public final class ValueJacobian {
             if (w.value() != null) {
                 Type tangent = Type.named(w.typeName());
                 Var acc = new Var(names.fresh(Names.accumulator(w.name())), tangent);
-                sweep.add(new Stmt.Decl(acc, new Expr.StaticCall(w.typeName(), "zerosLike",
-                        List.of(new Expr.VarRef(new Var(w.name(), Type.named(w.value().type().javaName())))),
-                        tangent), null));
+                sweep.add(new Stmt.Decl(acc, ValueBoundary.zerosLike(w), null));
                 args.add(new Expr.VarRef(acc));
                 parts.add(new Expr.StaticCall(acc.name(), "toArray", List.of(), Type.DOUBLE_ARRAY));
             } else {
@@ -102,8 +100,7 @@ public final class ValueJacobian {
         List<Expr> args = new ArrayList<>(ValueBoundary.primalArgs(fn));
         for (ValueBoundary.Wrt w : ValueBoundary.wrt(fn)) {
             if (w.value() != null) {
-                args.add(new Expr.StaticCall(w.typeName(), "zerosLike", List.of(new Expr.VarRef(new Var(w.name(),
-                        Type.named(w.value().type().javaName())))), Type.named(w.typeName())));
+                args.add(ValueBoundary.zerosLike(w));
             } else if (w.plain().type().rank() == 0) {
                 args.add(new Expr.Literal("0.0", Type.DOUBLE));
             } else {

@@ -146,34 +146,24 @@ final class ValueResults {
     }
 
     /**
-     * {@code new T(flat[i], Arrays.copyOfRange(flat, at, at + n), ...)} in the order of its
-     * constructor ({@code new TTangent(...)}: declaration order).
+     * {@code new T(flat[i], Arrays.copyOfRange(flat, at, at + n), ...)}: each leaf read off the flat
+     * result where {@code at} says, then built as {@link ValueType#construct} builds it.
      */
     static Expr build(ValueType type, Expr flat, Cursor at, boolean tangent) {
-        List<Expr> byComponent = new ArrayList<>();
-        for (ValueType.Component c : type.components()) {
-            if (c.nested() != null) {
-                byComponent.add(build(c.nested(), flat, at, tangent));
-            } else if (c.type().rank() == 0) {
-                byComponent.add(new Expr.ArrayAccess(flat, at.offset(), Type.DOUBLE));
+        List<Expr> leaves = new ArrayList<>();
+        for (ValueType.Leaf leaf : type.leaves()) {
+            if (leaf.type().rank() == 0) {
+                leaves.add(new Expr.ArrayAccess(flat, at.offset(), Type.DOUBLE));
                 at.constant++;
             } else {
                 Expr from = at.offset();
                 Expr length = new Expr.VarRef(at.next.next());
                 at.lengths = at.lengths == null ? length
                         : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, at.lengths, length, Type.INT);
-                byComponent.add(new Expr.StaticCall("java.util.Arrays", "copyOfRange", List.of(flat, from,
-                        at.offset()), Type.DOUBLE_ARRAY));
+                leaves.add(new Expr.StaticCall("java.util.Arrays", "copyOfRange", List.of(flat, from, at.offset()),
+                        Type.DOUBLE_ARRAY));
             }
         }
-        List<Expr> args = byComponent;
-        if (!tangent) {
-            args = new ArrayList<>();
-            for (int component : type.construction()) {
-                args.add(byComponent.get(component));
-            }
-        }
-        String name = tangent ? type.tangentJavaName() : type.javaName();
-        return new Expr.Construct(name, args, Type.named(name));
+        return type.construct(leaves, tangent);
     }
 }
