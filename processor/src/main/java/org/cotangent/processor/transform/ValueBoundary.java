@@ -66,6 +66,9 @@ public final class ValueBoundary {
                 prologue.add(notNull(object));
                 List<ValueType.Leaf> leaves = vp.type().leaves();
                 for (int i = 0; i < leaves.size(); i++) {
+                    if (!reads(method.body(), vp.leaves().get(i))) {
+                        continue; // a component this method never reads is not read from the object either
+                    }
                     prologue.add(new Stmt.Decl(vp.leaves().get(i), read(object, leaves.get(i), false), null));
                     spelled.put(quoted(vp.leaves().get(i).name()), quoted(spelling(vp.name(), leaves.get(i), false)));
                 }
@@ -100,7 +103,9 @@ public final class ValueBoundary {
                 if (kind == Kind.VJP && w.type().rank() == 0) {
                     slots.put(local, read(object, leaf, true));
                 } else {
-                    prologue.add(new Stmt.Decl(local, read(object, leaf, true), null));
+                    if (reads(method.body(), local)) {
+                        prologue.add(new Stmt.Decl(local, read(object, leaf, true), null));
+                    }
                 }
             }
         }
@@ -152,6 +157,17 @@ public final class ValueBoundary {
             }
         }
         return out;
+    }
+
+    /** Whether any statement of {@code body} reads {@code v}. */
+    private static boolean reads(Stmt.Block body, Var v) {
+        boolean[] found = {false};
+        org.cotangent.processor.ir.IrWalk.forEachStmt(body, s -> {
+            for (Expr e : org.cotangent.processor.ir.IrWalk.ownExprs(s)) {
+                found[0] |= org.cotangent.processor.ir.IrWalk.reads(e, v);
+            }
+        });
+        return found[0];
     }
 
     /** {@code Checks.notNull(p, "p");}: a value or tangent object must be given. */
