@@ -67,15 +67,20 @@ final class ValueResults {
             }
         }.block(method.body());
         List<Stmt> all = new ArrayList<>(prologue);
+        boolean built = false;
         for (Stmt s : body.stmts()) {
             all.add(s);
             if (kind == ValueBoundary.Kind.VJP && isSeedCheck(s)) {
-                // the forward sweep is done: the result and the lengths are final here
-                Expr result = ((Expr.StaticCall) ((Stmt.ExprStmt) s).expr()).args().get(1) instanceof Expr.Length l
-                        ? l.array() : null;
+                // the forward sweep is done (VjpAssembler checks the seed there): result and lengths are final
+                Expr result = ((Expr.Length) ((Expr.StaticCall) ((Stmt.ExprStmt) s).expr()).args().get(1)).array();
                 all.addAll(seedShapeChecks(fn, seedObject));
                 all.add(new Stmt.Decl(value, build(type, result, new Cursor(fn.returnLengths()), false), null));
+                built = true;
             }
+        }
+        if (kind == ValueBoundary.Kind.VJP && !built) {
+            throw new IllegalStateException(method.name() + ": no seed check after the forward sweep to build the "
+                    + "returned value at");
         }
         return new GeneratedMethod(method.name(), method.javadoc(), returns, params, new Stmt.Block(all));
     }
