@@ -208,4 +208,105 @@ public final class HandWritten {
         bAdj[0] += zAdj;
         return value;
     }
+
+    /**
+     * Adds seed * gradient of {@link Subjects#rk4} with respect to {@code p} and {@code y0} into
+     * {@code pAdj} and {@code y0Adj}, and returns its value: the state is stored at each step's start
+     * ({@code states}: n * steps doubles) and the stages are computed again in the backward sweep
+     * ({@code work}: 12 n doubles).
+     */
+    public static double rk4Vjp(double[] p, double[] y0, double dt, int steps, double seed, double[] pAdj,
+                                double[] y0Adj, double[] states, double[] work) {
+        int n = y0.length;
+        // offsets into work: the state, k1..k4, the stage states t1..t3, then the adjoints of the
+        // state, of a stage state, of a stage, and of the state after the step
+        int k1 = n;
+        int k2 = 2 * n;
+        int k3 = 3 * n;
+        int k4 = 4 * n;
+        int yb = 8 * n;
+        int tb = 9 * n;
+        int kb = 10 * n;
+        int ub = 11 * n;
+        System.arraycopy(y0, 0, work, 0, n);
+        for (int s = 0; s < steps; s++) {
+            System.arraycopy(work, 0, states, s * n, n);
+            stages(p, work, n, dt);
+            for (int i = 0; i < n; i++) {
+                work[i] += dt / 6 * (work[k1 + i] + 2 * work[k2 + i] + 2 * work[k3 + i] + work[k4 + i]);
+            }
+        }
+        double value = 0;
+        for (int i = 0; i < n; i++) {
+            value += work[i] * work[i];
+            work[yb + i] = 2 * work[i] * seed;
+        }
+        for (int s = steps - 1; s >= 0; s--) {
+            System.arraycopy(states, s * n, work, 0, n);
+            stages(p, work, n, dt);
+            for (int i = 0; i < n; i++) {
+                work[ub + i] = work[yb + i];
+                work[kb + i] = dt / 6 * work[ub + i];
+                work[tb + i] = 0;
+            }
+            ratesAdjoint(work, 7 * n, kb, tb, p, pAdj); // k4 = f(t3)
+            for (int i = 0; i < n; i++) {
+                work[yb + i] += work[tb + i]; // t3 = y + dt k3
+                work[kb + i] = dt / 3 * work[ub + i] + dt * work[tb + i];
+                work[tb + i] = 0;
+            }
+            ratesAdjoint(work, 6 * n, kb, tb, p, pAdj); // k3 = f(t2)
+            for (int i = 0; i < n; i++) {
+                work[yb + i] += work[tb + i]; // t2 = y + dt/2 k2
+                work[kb + i] = dt / 3 * work[ub + i] + 0.5 * dt * work[tb + i];
+                work[tb + i] = 0;
+            }
+            ratesAdjoint(work, 5 * n, kb, tb, p, pAdj); // k2 = f(t1)
+            for (int i = 0; i < n; i++) {
+                work[yb + i] += work[tb + i]; // t1 = y + dt/2 k1
+                work[kb + i] = dt / 6 * work[ub + i] + 0.5 * dt * work[tb + i];
+            }
+            ratesAdjoint(work, 0, kb, yb, p, pAdj); // k1 = f(y)
+        }
+        for (int i = 0; i < n; i++) {
+            y0Adj[i] += work[yb + i];
+        }
+        return value;
+    }
+
+    /** k1..k4 and the stage states t1..t3 of one RK4 step from the state at offset 0 of {@code w}. */
+    private static void stages(double[] p, double[] w, int n, double dt) {
+        rates(w, 0, p, w, n);
+        for (int i = 0; i < n; i++) {
+            w[5 * n + i] = w[i] + 0.5 * dt * w[n + i];
+        }
+        rates(w, 5 * n, p, w, 2 * n);
+        for (int i = 0; i < n; i++) {
+            w[6 * n + i] = w[i] + 0.5 * dt * w[2 * n + i];
+        }
+        rates(w, 6 * n, p, w, 3 * n);
+        for (int i = 0; i < n; i++) {
+            w[7 * n + i] = w[i] + dt * w[3 * n + i];
+        }
+        rates(w, 7 * n, p, w, 4 * n);
+    }
+
+    private static void rates(double[] w, int y, double[] p, double[] out, int at) {
+        out[at] = p[0] * w[y] - p[1] * w[y] * w[y + 1];
+        out[at + 1] = p[2] * w[y] * w[y + 1] - p[3] * w[y + 1];
+    }
+
+    /** Adds the adjoint of {@code rates} at the state at offset {@code y}, for output adjoint at {@code kb}, into {@code yb} and {@code pAdj}. */
+    private static void ratesAdjoint(double[] w, int y, int kb, int yb, double[] p, double[] pAdj) {
+        double y0 = w[y];
+        double y1 = w[y + 1];
+        double b0 = w[kb];
+        double b1 = w[kb + 1];
+        pAdj[0] += b0 * y0;
+        pAdj[1] -= b0 * y0 * y1;
+        pAdj[2] += b1 * y0 * y1;
+        pAdj[3] -= b1 * y1;
+        w[yb] += b0 * (p[0] - p[1] * y1) + b1 * p[2] * y1;
+        w[yb + 1] += -b0 * p[1] * y0 + b1 * (p[2] * y0 - p[3]);
+    }
 }

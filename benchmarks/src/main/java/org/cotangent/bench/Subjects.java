@@ -86,6 +86,55 @@ public final class Subjects {
         return y[0] * y[0] + y[1] * y[1];
     }
 
+    /** Lotka-Volterra right-hand side with the rates in an array: dydt = f(y; p), written into {@code dydt}. */
+    @Differentiable
+    public static void rates(double[] y, double[] p, double[] dydt) {
+        dydt[0] = p[0] * y[0] - p[1] * y[0] * y[1];
+        dydt[1] = p[2] * y[0] * y[1] - p[3] * y[1];
+    }
+
+    /**
+     * Classical RK4 as a numerical library writes it: a {@code void} right-hand side called on
+     * arrays, stage vectors and a work array of the state's length, {@code steps} steps of
+     * {@code dt}; returns the squared norm of the final state.
+     */
+    @Differentiable(wrt = {"p", "y0"})
+    public static double rk4(double[] p, double[] y0, double dt, int steps) {
+        int n = y0.length;
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = y0[i];
+        }
+        double[] k1 = new double[n];
+        double[] k2 = new double[n];
+        double[] k3 = new double[n];
+        double[] k4 = new double[n];
+        double[] tmp = new double[n];
+        for (int s = 0; s < steps; s++) {
+            rates(y, p, k1);
+            for (int i = 0; i < n; i++) {
+                tmp[i] = y[i] + 0.5 * dt * k1[i];
+            }
+            rates(tmp, p, k2);
+            for (int i = 0; i < n; i++) {
+                tmp[i] = y[i] + 0.5 * dt * k2[i];
+            }
+            rates(tmp, p, k3);
+            for (int i = 0; i < n; i++) {
+                tmp[i] = y[i] + dt * k3[i];
+            }
+            rates(tmp, p, k4);
+            for (int i = 0; i < n; i++) {
+                y[i] += dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+            }
+        }
+        double r = 0;
+        for (int i = 0; i < n; i++) {
+            r += y[i] * y[i];
+        }
+        return r;
+    }
+
     /**
      * Softmax cross-entropy of a one-hidden-layer perceptron (tanh) on one example {@code x} with
      * class {@code label}. Weights are row-major: {@code w1[j * nIn + i]} connects input i to hidden

@@ -44,6 +44,25 @@ class HandWrittenAdjointTest {
     }
 
     @Test
+    void rk4AdjointMatchesFiniteDifferencesAndGenerated() {
+        double[] p = {1.1, 0.4, 0.1, 0.4};
+        double[] y0 = {10, 10};
+        int steps = 200;
+        double[] pAdj = new double[4];
+        double[] y0Adj = new double[2];
+        double value = HandWritten.rk4Vjp(p, y0, 0.01, steps, 1.0, pAdj, y0Adj, new double[2 * steps],
+                new double[24]);
+        assertEquals(Subjects.rk4(p, y0, 0.01, steps), value, 1e-9 * value);
+        double[] hand = {pAdj[0], pAdj[1], pAdj[2], pAdj[3], y0Adj[0], y0Adj[1]};
+        GradCheck.assertGradient(v -> Subjects.rk4(java.util.Arrays.copyOf(v, 4), new double[] {v[4], v[5]}, 0.01,
+                steps), new double[] {1.1, 0.4, 0.1, 0.4, 10, 10}, hand, 1e-6, 1e-8);
+        double[] gp = new double[4];
+        double[] gy = new double[2];
+        SubjectsDerivatives.rk4_vjp(p, y0, 0.01, steps, 1.0, gp, gy);
+        assertArrayEquals(hand, new double[] {gp[0], gp[1], gp[2], gp[3], gy[0], gy[1]}, 1e-9 * Math.abs(value));
+    }
+
+    @Test
     void lotkaVolterraAdjointMatchesFiniteDifferences() {
         double[] p = {1.1, 0.4, 0.1, 0.4, 10, 10};
         int steps = 200;

@@ -69,6 +69,11 @@ public final class ExplorerCommand implements Callable<Integer> {
             description = "Java release to compile for, as javac's --release (default: ${DEFAULT-VALUE}).")
     private int release;
 
+    @Option(names = {"-A", "--processor-option"}, paramLabel = "KEY=VALUE",
+            description = "An option for the Cotangent processor, as javac's -A (repeatable), e.g. "
+                    + "-A cotangent.checkpoint=always.")
+    private List<String> processorOptions = new ArrayList<>();
+
     /** The command line to run the explorer with: picocli's, with errors reported without stack traces. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ExplorerCommand());
@@ -107,7 +112,7 @@ public final class ExplorerCommand implements Callable<Integer> {
         }
         InMemoryCompiler.Result result;
         try {
-            result = new InMemoryCompiler(classPath, Integer.toString(release)).compile(paths);
+            result = new InMemoryCompiler(classPath, Integer.toString(release), processorOptions).compile(paths);
         } catch (InMemoryCompiler.OptionException e) {
             err.println("cotangent-explorer: javac rejected an option: " + e.getMessage().replaceFirst("^error: ", ""));
             return USAGE;

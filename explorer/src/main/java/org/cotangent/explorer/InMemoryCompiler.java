@@ -47,14 +47,17 @@ final class InMemoryCompiler {
 
     private final List<String> userClassPath;
     private final String release;
+    private final List<String> processorOptions;
 
     /**
      * @param userClassPath entries the user's code needs besides Cotangent's (from {@code -cp})
      * @param release       javac's {@code --release}
+     * @param processorOptions {@code key=value} options for the processor, passed as {@code -Akey=value}
      */
-    InMemoryCompiler(List<String> userClassPath, String release) {
+    InMemoryCompiler(List<String> userClassPath, String release, List<String> processorOptions) {
         this.userClassPath = List.copyOf(userClassPath);
         this.release = release;
+        this.processorOptions = List.copyOf(processorOptions);
     }
 
     Result compile(List<Path> files) {
@@ -65,11 +68,12 @@ final class InMemoryCompiler {
         }
         List<String> classPath = new ArrayList<>(userClassPath);
         ToolClassPath.cotangentEntries().forEach(p -> classPath.add(p.toString()));
-        List<String> options = List.of(
+        List<String> options = new ArrayList<>(List.of(
                 "-classpath", String.join(File.pathSeparator, classPath),
                 "--release", release,
                 "-encoding", "UTF-8",
-                "-implicit:none");
+                "-implicit:none"));
+        processorOptions.forEach(o -> options.add("-A" + o));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter compilerOutput = new StringWriter();
         try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT,

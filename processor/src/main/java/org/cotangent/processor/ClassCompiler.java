@@ -15,6 +15,7 @@ import org.cotangent.processor.ir.GeneratedMethod;
 import org.cotangent.processor.lower.Inliner;
 import org.cotangent.processor.naming.Names;
 import org.cotangent.processor.transform.GradWrapper;
+import org.cotangent.processor.transform.reverse.Checkpointing;
 
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -86,7 +87,8 @@ final class ClassCompiler {
                 Map<String, Function> callees = new HashMap<>(inlinable);
                 callees.remove(name);
                 FunctionCompiler.Compiled compiled = FunctionCompiler.compile(read, callees,
-                        !"false".equals(env.getOptions().get(CotangentProcessor.SECOND_ORDER_OPTION)));
+                        !"false".equals(env.getOptions().get(CotangentProcessor.SECOND_ORDER_OPTION)),
+                        Checkpointing.of(env.getOptions().get(CotangentProcessor.CHECKPOINT_OPTION)));
                 reporter.report(compiled.findings(), read, method);
                 if (!compiled.methods().isEmpty()) {
                     if (read.function().returnType().isScalarDouble()) {

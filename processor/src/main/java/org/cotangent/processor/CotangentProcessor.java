@@ -46,6 +46,7 @@ public final class CotangentProcessor extends AbstractProcessor {
     private Reporter reporter;
     static final String INLINE_OPTION = "cotangent.inline";
     static final String SECOND_ORDER_OPTION = "cotangent.secondOrder";
+    static final String CHECKPOINT_OPTION = "cotangent.checkpoint";
 
     private final CustomRules customRules = new CustomRules();
     private final CustomRules jvpRules = new CustomRules(CustomRules.CUSTOM_JVP);
@@ -67,10 +68,12 @@ public final class CotangentProcessor extends AbstractProcessor {
      * class ({@link Inliner}): every call then runs the callee's pullback, as calls across classes do.
      * {@code -Acotangent.secondOrder=false} leaves out second order ({@code _vjpTangent},
      * {@code _hvp}, {@code _hessian}) in this compilation: about 40% of the generated code.
+     * {@code -Acotangent.checkpoint=always|never} checkpoints every loop reverse mode can checkpoint,
+     * or none, instead of choosing per loop by cost ({@code auto}, the default).
      */
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(INLINE_OPTION, SECOND_ORDER_OPTION);
+        return Set.of(INLINE_OPTION, SECOND_ORDER_OPTION, CHECKPOINT_OPTION);
     }
 
     @Override

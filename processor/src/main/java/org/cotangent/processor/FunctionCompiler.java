@@ -16,6 +16,7 @@ import org.cotangent.processor.naming.Names;
 import org.cotangent.processor.transform.GradWrapper;
 import org.cotangent.processor.transform.ValueBoundary;
 import org.cotangent.processor.transform.forward.ForwardTransform;
+import org.cotangent.processor.transform.reverse.Checkpointing;
 import org.cotangent.processor.transform.reverse.ReverseTransform;
 
 import java.util.ArrayList;
@@ -40,9 +41,10 @@ final class FunctionCompiler {
     /**
      * The generated methods of {@code read}; calls of the methods in {@code inlinable} (by name) are
      * inlined first; {@code secondOrder} false leaves out {@code _vjpTangent}, {@code _hvp} and
-     * {@code _hessian}.
+     * {@code _hessian}; {@code checkpointing} says when reverse mode checkpoints loops.
      */
-    static Compiled compile(ReadResult read, java.util.Map<String, Function> inlinable, boolean secondOrder) {
+    static Compiled compile(ReadResult read, java.util.Map<String, Function> inlinable, boolean secondOrder,
+                            Checkpointing checkpointing) {
         Function fn = read.function();
         Names names = new Names(userNames(fn));
         Stmt.Block withCalls = org.cotangent.processor.lower.ScalarReplacement.apply(
@@ -66,7 +68,7 @@ final class FunctionCompiler {
         if (!findings.isEmpty() || !read.complete()) {
             return new Compiled(List.of(), findings);
         }
-        GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy());
+        GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy(), checkpointing);
         // value types at the boundary: ValueBoundary puts them back on every generated method
         boolean plainBoundary = fn.valueParams().isEmpty();
         List<GeneratedMethod> out = new ArrayList<>();

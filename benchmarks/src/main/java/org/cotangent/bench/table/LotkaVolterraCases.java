@@ -21,6 +21,24 @@ final class LotkaVolterraCases {
     static void register() {
         Catalog.add("lotka-volterra", () -> build(false));
         Catalog.add("lotka-volterra-calls", () -> build(true));
+        Catalog.add("rk4-void-rhs", LotkaVolterraCases::arrays);
+    }
+
+    /** {@code Subjects.rk4}: a void right-hand side on arrays of the state's length, rates in an array. */
+    private static Case arrays() {
+        double[] p = {1.1, 0.4, 0.1, 0.4};
+        double[] y0 = {10, 10};
+        double[] pAdj = new double[4];
+        double[] y0Adj = new double[2];
+        double[] states = new double[2 * STEPS];
+        double[] work = new double[24];
+        FiniteDifferences fd = new FiniteDifferences(() -> Subjects.rk4(p, y0, DT, STEPS), p, y0);
+        return new Case("rk4-void-rhs", "RK4, void rhs on arrays", "1000 steps, n = y.length", List.of(
+                Method.of("primal", () -> Subjects.rk4(p, y0, DT, STEPS)),
+                Method.of("vjp", () -> SubjectsDerivatives.rk4_vjp(p, y0, DT, STEPS, 1.0, pAdj, y0Adj)),
+                Method.of("grad", () -> SubjectsDerivatives.rk4_grad(p, y0, DT, STEPS).value()),
+                Method.of("hand", () -> HandWritten.rk4Vjp(p, y0, DT, STEPS, 1.0, pAdj, y0Adj, states, work)),
+                fd.method(6, 6)));
     }
 
     private static Case build(boolean calls) {

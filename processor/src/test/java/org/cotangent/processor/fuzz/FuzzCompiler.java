@@ -162,6 +162,8 @@ final class FuzzCompiler {
                 "-encoding", "UTF-8",
                 "-parameters",
                 "-Acotangent.inline=" + inline,
+                // -Dcotangent.fuzz.checkpoint=always|never: every loop reverse mode can checkpoint is, or none
+                "-Acotangent.checkpoint=" + System.getProperty("cotangent.fuzz.checkpoint", "auto"),
                 "-Xmaxerrs", "10000");
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         StringWriter compilerOut = new StringWriter();

@@ -165,28 +165,60 @@ final class BackwardSweep {
             recording.extraReads.put(c, headerReads(c));
         }
         List<Stmt> reversed = backward(c.body().stmts());
-        if (reversed.isEmpty()) {
+        List<Var> snapshot = plan.snapshots.get(c);
+        if (reversed.isEmpty() && snapshot == null) {
             return;
         }
-        List<Stmt> body;
+        List<Stmt> body = new ArrayList<>();
+        if (snapshot != null) {
+            // a checkpointed loop: the iteration's state at its start, then its replay
+            body.add(new Stmt.Comment(snapshot.isEmpty() ? "checkpointed: the iteration again"
+                    : "checkpointed: " + ForwardSweep.names(snapshot) + " as the iteration began, then the iteration again"));
+            for (int k = snapshot.size() - 1; k >= 0; k--) {
+                body.add(pop(snapshot.get(k), c));
+            }
+        }
         if (plan.replayed.contains(c) && recording == null) {
-            body = forward.replay(c.body().stmts());
+            body.addAll(forward.replay(c.body().stmts()));
         } else {
-            body = recomputation(c);
+            body.addAll(recomputation(c));
         }
         body.addAll(reversed);
+        if (snapshot != null) {
+            List<Var> entry = plan.entrySaves.getOrDefault(c, List.of());
+            out.add(reversedLoop(c, body));
+            for (int k = entry.size() - 1; k >= 0; k--) {
+                out.add(pop(entry.get(k), c));
+            }
+            return;
+        }
         if (IndependentIterations.test(c.counter(), body)) {
             // nothing carries from one backward iteration to the next: run them in the forward
             // order, which the JIT vectorises (adjoint loops are then axpys and outer products)
             out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(body), c.pos()));
             return;
         }
+        out.add(reversedLoop(c, body));
+    }
+
+    /** {@code c}'s header counting the other way, around {@code body}. */
+    private static Stmt reversedLoop(Stmt.CountedLoop c, List<Stmt> body) {
         Expr one = intLit(1);
         Expr from = c.up() ? new Expr.Binary(BinaryOp.SUB, c.to(), one, Type.INT)
                 : new Expr.Binary(BinaryOp.ADD, c.to(), one, Type.INT);
         Expr to = c.up() ? new Expr.Binary(BinaryOp.SUB, c.from(), one, Type.INT)
                 : new Expr.Binary(BinaryOp.ADD, c.from(), one, Type.INT);
-        out.add(new Stmt.CountedLoop(c.counter(), from, to, !c.up(), new Stmt.Block(body), c.pos()));
+        return new Stmt.CountedLoop(c.counter(), from, to, !c.up(), new Stmt.Block(body), c.pos());
+    }
+
+    /** The pop that puts back a whole variable pushed by the forward sweep: its value, or an array's elements. */
+    private Stmt pop(Var v, Stmt at) {
+        if (v.type().rank() > 0) {
+            return new Stmt.ExprStmt(RuntimeMethod.POP_ALL.on(ctx.tape.name(), List.of(Build.ref(v)), Type.VOID),
+                    at.pos());
+        }
+        return new Stmt.Assign(Build.ref(v), AssignOp.SET, ctx.tapePop(ReverseContext.pop(v.type()), v.type()),
+                at.pos());
     }
 
     /** What a counted loop's backward header reads; for a replayed loop also what its replay reads. */
@@ -386,6 +418,11 @@ final class BackwardSweep {
     private void restore(Stmt site, Expr target, List<Stmt> out) {
         ReversePlan.Save save = plan.saves.get(site);
         if (save == null) {
+            return;
+        }
+        Expr recomputed = plan.recomputedRestores.get(site);
+        if (recomputed != null) {
+            out.add(new Stmt.Assign(target, AssignOp.SET, recomputed, site.pos()));
             return;
         }
         if (plan.inverted.contains(site)) {

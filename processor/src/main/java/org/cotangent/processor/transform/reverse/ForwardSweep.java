@@ -60,6 +60,9 @@ final class ForwardSweep {
     }
 
     private void forward(Stmt s, List<Stmt> out) {
+        if (replaying > 0 && plan.unreplayed.contains(s)) {
+            return; // nothing in the iteration's backward code reads what it writes
+        }
         if (s instanceof Stmt.Decl d) {
             forwardDecl(d, out);
         } else if (s instanceof Stmt.Assign a) {
@@ -91,8 +94,17 @@ final class ForwardSweep {
         } else if (s instanceof Stmt.CountedLoop c) {
             // a replayed loop runs here as written: its backward sweep replays each iteration
             boolean replay = plan.replayed.contains(s);
+            List<Var> snapshot = plan.snapshots.get(s);
+            List<Stmt> body = new ArrayList<>();
+            if (snapshot != null && untaped == 0) {
+                // a checkpointed loop: its state before it, if the code before needs it, and at each iteration's start
+                plan.entrySaves.get(s).forEach(v -> out.add(push(v, c)));
+                body.add(new Stmt.Comment(snapshot.isEmpty() ? "checkpointed: no state carries between iterations"
+                        : "checkpointed: keeps " + names(snapshot) + " at each iteration's start"));
+                snapshot.forEach(v -> body.add(push(v, c)));
+            }
             untaped += replay ? 1 : 0;
-            List<Stmt> body = sweep(c.body().stmts());
+            body.addAll(sweep(c.body().stmts()));
             untaped -= replay ? 1 : 0;
             out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(body), c.pos()));
         } else if (s instanceof Stmt.Block b) {
@@ -183,7 +195,8 @@ final class ForwardSweep {
     private void save(Stmt site, Expr target, List<Stmt> out) {
         ReversePlan.Save save = plan.saves.get(site);
         boolean outer = plan.outerSaves.contains(site);
-        if (save == null || plan.inverted.contains(site) || untaped > 0 && !outer || replaying > 0 && outer) {
+        if (save == null || plan.inverted.contains(site) || plan.recomputedRestores.containsKey(site)
+                || untaped > 0 && !outer || replaying > 0 && outer) {
             return;
         }
         Expr adj = ctx.adjointOfArrayTarget(target);
@@ -198,6 +211,17 @@ final class ForwardSweep {
                 out.add(new Stmt.Assign(Build.ref(save.adjSlot()), AssignOp.SET, adj, site.pos()));
             }
         }
+    }
+
+    /** The variables' names, comma separated. */
+    static String names(List<Var> vars) {
+        return String.join(", ", vars.stream().map(Var::name).toList());
+    }
+
+    /** {@code tape.push...(v)} for a whole variable: its value, or an array's elements. */
+    private Stmt push(Var v, Stmt at) {
+        RuntimeMethod method = v.type().rank() > 0 ? RuntimeMethod.PUSH_ALL : ReverseContext.push(v.type());
+        return ctx.tapeCall(method, Build.ref(v), at.pos());
     }
 
     /**

@@ -95,6 +95,20 @@ final class ReversePlan {
     /** Loops whose backward sweep replays each iteration's forward code ({@link ReplayedLoops}). */
     Set<Stmt> replayed = ReverseContext.identitySet();
     /**
+     * Checkpointed loops ({@link CheckpointedLoops}), also in {@link #replayed}: each one's
+     * loop-carried state, pushed at the start of every iteration by the forward sweep and popped
+     * before the iteration's replay.
+     */
+    final Map<Stmt, List<Var>> snapshots = new IdentityHashMap<>();
+    /** Per checkpointed loop, what it writes that the backward code outside it reads: pushed before it, popped after. */
+    final Map<Stmt, List<Var>> entrySaves = new IdentityHashMap<>();
+    /** Top-level statements of checkpointed loops that their replays leave out. */
+    final Set<Stmt> unreplayed = ReverseContext.identitySet();
+    /** Sites left out of replays whose backward code computes again the Math calls it would have popped. */
+    final Map<Stmt, List<Expr.MathCall>> untapedCalls = new IdentityHashMap<>();
+    /** Sites in checkpointed loops whose old value is computed again (the expression) instead of taped. */
+    final Map<Stmt, Expr> recomputedRestores = new IdentityHashMap<>();
+    /**
      * Writes into a replayed loop's output arrays whose old values code outside the loop may need:
      * saved by the forward sweep's run, not by the replay, and restored by the backward code.
      */
@@ -113,8 +127,19 @@ final class ReversePlan {
     /** What the backward sweep reads (null while the planner's dry run finds it out). */
     Reads knownReads;
 
-    /** Whether some saved element write targets an array of this element type. */
+    /**
+     * Whether the backward sweep may leave arrays of this element type other than the forward
+     * sweep left them: some saved element write targets one, or a checkpointed loop writes one
+     * (its replays leave the elements as the last replay did).
+     */
     boolean elementsSaved(Type.Base base) {
+        for (Stmt loop : snapshots.keySet()) {
+            for (Var v : CheckpointedLoops.writtenOutside((Stmt.CountedLoop) loop)) {
+                if (v.type().rank() > 0 && v.type().base() == base) {
+                    return true;
+                }
+            }
+        }
         for (Stmt s : saves.keySet()) {
             if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
                     && a.target().type().base() == base) {

@@ -44,12 +44,17 @@ final class ReversePlanner {
     private final ReversePlan plan = new ReversePlan();
     private BackwardSweep.Recording recording;
 
-    private ReversePlanner(ReverseContext ctx) {
+    private final Checkpointing checkpointing;
+    /** The slots of saves outside loops, kept across the planner's passes so that their names stay. */
+    private final Map<Stmt, ReversePlan.Save> slots = new IdentityHashMap<>();
+
+    private ReversePlanner(ReverseContext ctx, Checkpointing checkpointing) {
         this.ctx = ctx;
+        this.checkpointing = checkpointing;
     }
 
-    static ReversePlan plan(ReverseContext ctx) {
-        return new ReversePlanner(ctx).build();
+    static ReversePlan plan(ReverseContext ctx, Checkpointing checkpointing) {
+        return new ReversePlanner(ctx, checkpointing).build();
     }
 
     private ReversePlan build() {
@@ -60,7 +65,67 @@ final class ReversePlanner {
         planBranchesAndLoops();
         planRecomputation();
         plan.replayed = ReplayedLoops.find(ctx.body());
+        planFromDryRun();
+        planCheckpoints();
+        return plan;
+    }
 
+    /**
+     * Store or recompute, per loop: the loops {@link CheckpointedLoops} can checkpoint are planned
+     * both ways, and each keeps the cheaper (or, as the option says, always or never checkpointed).
+     */
+    private void planCheckpoints() {
+        List<Stmt.CountedLoop> candidates = checkpointing == Checkpointing.NEVER ? List.of()
+                : CheckpointedLoops.candidates(ctx.body(), plan, ctx.result(), ctx.fn.params());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Map<Stmt, Double> taped = new IdentityHashMap<>();
+        candidates.forEach(c -> taped.put(c, CheckpointedLoops.tapedCost(c, plan)));
+        checkpoint(candidates);
+        planFromDryRun();
+        if (checkpointing == Checkpointing.ALWAYS) {
+            return;
+        }
+        List<Stmt.CountedLoop> cheaper = new ArrayList<>();
+        for (Stmt.CountedLoop c : candidates) {
+            if (CheckpointedLoops.checkpointedCost(c, plan, ctx.body()) < taped.get(c)) {
+                cheaper.add(c);
+            }
+        }
+        if (cheaper.size() < candidates.size()) {
+            candidates.forEach(c -> {
+                plan.replayed.remove(c);
+                plan.snapshots.remove(c);
+            });
+            plan.recomputedRestores.clear();
+            checkpoint(cheaper);
+            planFromDryRun();
+        }
+    }
+
+    private void checkpoint(List<Stmt.CountedLoop> loops) {
+        for (Stmt.CountedLoop c : loops) {
+            plan.replayed.add(c);
+            plan.snapshots.put(c, CheckpointedLoops.carriedState(c, ctx.body()));
+            plan.recomputedRestores.putAll(CheckpointedLoops.recomputedRestores(c));
+        }
+    }
+
+    /**
+     * Everything that follows from the dry run of the backward sweep: what it reads, the saves that
+     * keeps needed, and the loops fused into the forward sweep. Runs again when loops are checkpointed.
+     */
+    private void planFromDryRun() {
+        plan.saves.clear();
+        plan.outerSaves.clear();
+        plan.inverted.clear();
+        plan.fused.clear();
+        plan.tapedCalls.clear();
+        plan.unreplayed.clear();
+        plan.untapedCalls.clear();
+        plan.entrySaves.clear();
+        plan.knownReads = null;
         // the dry run, without any save, learns what the backward sweep reads (restores read only
         // their slots); then only what it reads is saved before an overwrite
         recording = new BackwardSweep.Recording();
@@ -77,6 +142,12 @@ final class ReversePlanner {
                 recording.siteReads.put(s, restoreReads);
             }
         });
+        // a restore by recomputation reads what the value it computes again reads
+        plan.recomputedRestores.forEach((site, value) -> {
+            Set<Var> restoreReads = new HashSet<>(recording.siteReads.getOrDefault(site, Set.of()));
+            restoreReads.addAll(ctx.primalVars(value));
+            recording.siteReads.put(site, restoreReads);
+        });
         Map<Stmt, Set<Var>> recomputeReads = new IdentityHashMap<>();
         plan.recomputedDecls.forEach((loop, decls) -> {
             Set<Var> read = new HashSet<>();
@@ -88,11 +159,30 @@ final class ReversePlanner {
         plan.knownReads = reads;
         planSaves(reads, neededSaves);
         planIterationSaves(plan.replayed);
+        planReplays();
         if (ctx.fn.returnType().isScalarDouble()) {
             planFusion();
             planIterationSaves(plan.fused.keySet());
         }
-        return plan;
+    }
+
+    /** For each checkpointed loop: the statements its replay leaves out, and what it saves on entry. */
+    private void planReplays() {
+        for (Map.Entry<Stmt, List<Var>> e : plan.snapshots.entrySet()) {
+            Stmt.CountedLoop loop = (Stmt.CountedLoop) e.getKey();
+            Set<Stmt> left = CheckpointedLoops.unreplayed(loop, plan, this::backwardReads);
+            plan.unreplayed.addAll(left);
+            for (Stmt top : left) {
+                IrWalk.forEachStmt(top, s -> {
+                    plan.saves.remove(s);
+                    List<Expr.MathCall> calls = plan.tapedCalls.remove(s);
+                    if (calls != null) {
+                        plan.untapedCalls.put(s, calls);
+                    }
+                });
+            }
+            plan.entrySaves.put(loop, CheckpointedLoops.entrySaves(loop, ctx.body(), this::backwardReads));
+        }
     }
 
     private void classify(Stmt s, boolean topLevel, boolean loop) {
@@ -297,6 +387,10 @@ final class ReversePlanner {
             plan.saves.put(site, new ReversePlan.Save(null, null));
             return;
         }
+        if (slots.containsKey(site)) {
+            plan.saves.put(site, slots.get(site));
+            return;
+        }
         String base = site instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
                 ? Names.element(IrWalk.rootVar(a.target()).name()) : IrWalk.definedVar(site).name();
         Var slot = new Var(ctx.names.fresh(Names.saved(base)), type);
@@ -306,7 +400,9 @@ final class ReversePlanner {
             adjSlot = new Var(ctx.names.fresh(Names.saved(adjoint.name())), type);
             plan.hoisted.add(new Stmt.Decl(adjSlot, zero(type), null));
         }
-        plan.saves.put(site, new ReversePlan.Save(slot, adjSlot));
+        ReversePlan.Save save = new ReversePlan.Save(slot, adjSlot);
+        slots.put(site, save);
+        plan.saves.put(site, save);
     }
 
     /**
@@ -342,7 +438,7 @@ final class ReversePlanner {
             }
             return;
         }
-        if (!declaredIn(v, loop) && site instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
+        if (!plan.snapshots.containsKey(loop) && !declaredIn(v, loop) && site instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess
                 && !ReplayedLoops.isWorkArrayOf(v, (Stmt.CountedLoop) loop, ctx.body())) {
             plan.outerSaves.add(site); // an output array: its old elements may matter outside the loop
         } else {
@@ -448,8 +544,13 @@ final class ReversePlanner {
      * keep.
      */
     private void planFusion() {
+        Set<Stmt> checkpointed = ReverseContext.identitySet();
+        plan.snapshots.keySet().forEach(c -> IrWalk.forEachStmt(c, checkpointed::add));
         for (Map.Entry<Stmt, Map<Var, Expr>> e : FusedReductions.find(ctx.body(), ctx.result(), ctx.seed,
                 ctx.activity).entrySet()) {
+            if (checkpointed.contains(e.getKey())) {
+                continue; // a checkpointed loop's iterations run again in the backward sweep
+            }
             boolean[] saved = {false};
             IrWalk.forEachStmt(e.getKey(), s -> saved[0] |= plan.saves.containsKey(s) && s instanceof Stmt.Assign a
                     && a.target() instanceof Expr.VarRef r && e.getValue().containsKey(r.var()));

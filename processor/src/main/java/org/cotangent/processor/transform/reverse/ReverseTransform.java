@@ -35,10 +35,12 @@ public final class ReverseTransform {
      * @param lowered its body with lowered control flow
      * @param activity activity of its variables
      * @param names the names taken in the method so far
+     * @param checkpointing when loops are checkpointed rather than taped
      */
-    public static GeneratedMethod vjp(Function fn, ControlFlow.Result lowered, Activity activity, Names names) {
+    public static GeneratedMethod vjp(Function fn, ControlFlow.Result lowered, Activity activity, Names names,
+                                      Checkpointing checkpointing) {
         ReverseContext ctx = new ReverseContext(fn, lowered, activity, names);
-        ReversePlan plan = ReversePlanner.plan(ctx);
+        ReversePlan plan = ReversePlanner.plan(ctx, checkpointing);
         BackwardSweep backward = BackwardSweep.of(ctx, plan);
         ForwardSweep forward = new ForwardSweep(ctx, plan, backward);
         List<Stmt> backwardCode = backward.sweep(lowered.body().stmts());
