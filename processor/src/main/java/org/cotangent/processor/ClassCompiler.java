@@ -88,7 +88,8 @@ final class ClassCompiler {
                 callees.remove(name);
                 FunctionCompiler.Compiled compiled = FunctionCompiler.compile(read, callees,
                         !"false".equals(env.getOptions().get(CotangentProcessor.SECOND_ORDER_OPTION)),
-                        Checkpointing.of(env.getOptions().get(CotangentProcessor.CHECKPOINT_OPTION)));
+                        Checkpointing.of(env.getOptions().get(CotangentProcessor.CHECKPOINT_OPTION)),
+                        checkpointMemory());
                 reporter.report(compiled.findings(), read, method);
                 if (!compiled.methods().isEmpty()) {
                     if (read.function().returnType().isScalarDouble()) {
@@ -139,6 +140,20 @@ final class ClassCompiler {
 
     private void internalError(String name, Throwable t, ExecutableElement method) {
         reporter.error(Message.INTERNAL_METHOD, method, name, t.getClass().getSimpleName() + ": " + t.getMessage());
+    }
+
+    /** {@code -Acotangent.checkpointMemory=BYTES}: what a checkpointed loop's kept states may take (default 64 MiB). */
+    private long checkpointMemory() {
+        String option = env.getOptions().get(CotangentProcessor.CHECKPOINT_MEMORY_OPTION);
+        if (option == null || option.isBlank()) {
+            return CotangentProcessor.DEFAULT_CHECKPOINT_MEMORY;
+        }
+        try {
+            return Long.parseLong(option.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("cotangent.checkpointMemory must be a number of bytes, not '" + option
+                    + "'", e);
+        }
     }
 
     /**

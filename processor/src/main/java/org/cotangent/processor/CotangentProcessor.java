@@ -47,6 +47,8 @@ public final class CotangentProcessor extends AbstractProcessor {
     static final String INLINE_OPTION = "cotangent.inline";
     static final String SECOND_ORDER_OPTION = "cotangent.secondOrder";
     static final String CHECKPOINT_OPTION = "cotangent.checkpoint";
+    static final String CHECKPOINT_MEMORY_OPTION = "cotangent.checkpointMemory";
+    static final long DEFAULT_CHECKPOINT_MEMORY = 64L << 20;
 
     private final CustomRules customRules = new CustomRules();
     private final CustomRules jvpRules = new CustomRules(CustomRules.CUSTOM_JVP);
@@ -70,10 +72,12 @@ public final class CotangentProcessor extends AbstractProcessor {
      * {@code _hvp}, {@code _hessian}) in this compilation: about 40% of the generated code.
      * {@code -Acotangent.checkpoint=always|never} checkpoints every loop reverse mode can checkpoint,
      * or none, instead of choosing per loop by cost ({@code auto}, the default).
+     * {@code -Acotangent.checkpointMemory=BYTES} bounds the states a checkpointed loop keeps (default
+     * 64 MiB): above it, binomial checkpointing keeps as many as fit.
      */
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(INLINE_OPTION, SECOND_ORDER_OPTION, CHECKPOINT_OPTION);
+        return Set.of(INLINE_OPTION, SECOND_ORDER_OPTION, CHECKPOINT_OPTION, CHECKPOINT_MEMORY_OPTION);
     }
 
     @Override

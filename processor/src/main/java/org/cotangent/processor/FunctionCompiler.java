@@ -41,10 +41,11 @@ final class FunctionCompiler {
     /**
      * The generated methods of {@code read}; calls of the methods in {@code inlinable} (by name) are
      * inlined first; {@code secondOrder} false leaves out {@code _vjpTangent}, {@code _hvp} and
-     * {@code _hessian}; {@code checkpointing} says when reverse mode checkpoints loops.
+     * {@code _hessian}; {@code checkpointing} says when reverse mode checkpoints loops, and
+     * {@code checkpointMemory} how many bytes a checkpointed loop's kept states may take.
      */
     static Compiled compile(ReadResult read, java.util.Map<String, Function> inlinable, boolean secondOrder,
-                            Checkpointing checkpointing) {
+                            Checkpointing checkpointing, long checkpointMemory) {
         Function fn = read.function();
         Names names = new Names(userNames(fn));
         Stmt.Block withCalls = org.cotangent.processor.lower.ScalarReplacement.apply(
@@ -68,7 +69,8 @@ final class FunctionCompiler {
         if (!findings.isEmpty() || !read.complete()) {
             return new Compiled(List.of(), findings);
         }
-        GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy(), checkpointing);
+        GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy(), checkpointing,
+                checkpointMemory);
         // value types at the boundary: ValueBoundary puts them back on every generated method
         boolean plainBoundary = fn.valueParams().isEmpty();
         List<GeneratedMethod> out = new ArrayList<>();
@@ -90,7 +92,10 @@ final class FunctionCompiler {
             }
             if (secondOrder && callsHaveSecondOrder(lowered.body())) {
                 // _vjpTangent keeps the leaves of value parameters: _hvp and _hessian are built on it
-                out.add(org.cotangent.processor.transform.forward.ReverseTangent.of(fn, vjp));
+                // forward over reverse differentiates a vjp whose checkpointed loops keep every state
+                GeneratedMethod unscheduled = ReverseTransform.usesSchedules(vjp)
+                        ? ReverseTransform.vjp(fn, lowered, activity, names.copy(), checkpointing, 0) : vjp;
+                out.add(org.cotangent.processor.transform.forward.ReverseTangent.of(fn, unscheduled));
                 if (fn.returnType().isScalarDouble()) {
                     out.add(ValueBoundary.adapt(GradWrapper.hvp(fn), fn, ValueBoundary.Kind.JVP));
                     out.add(ValueBoundary.adapt(GradWrapper.hessian(fn), fn, ValueBoundary.Kind.PRIMAL));

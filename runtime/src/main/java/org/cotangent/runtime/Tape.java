@@ -32,6 +32,8 @@ public final class Tape {
     private int keptIntTop;
     private int cellTop;
     private int refTop;
+    private Checkpoints[] schedules = new Checkpoints[4];
+    private int scheduleTop;
 
     private Tape() {
     }
@@ -243,6 +245,53 @@ public final class Tape {
     private int frame = -1;
 
     /**
+     * The memory a checkpointed loop's kept states may take, in bytes, when the JVM sets the system
+     * property {@code cotangent.checkpointMemory}: it overrides what the processor option of the
+     * same name compiled into each loop ({@code -1}: not set).
+     */
+    private static volatile long memoryOverride = Long.getLong("cotangent.checkpointMemory", -1L);
+
+    /**
+     * Sets, for every thread, the memory in bytes that a checkpointed loop's kept states may take,
+     * overriding what generated code was compiled with; 0 or less goes back to that. (The system
+     * property {@code cotangent.checkpointMemory} sets it at start-up.)
+     */
+    public static void setCheckpointMemory(long bytes) {
+        memoryOverride = bytes;
+    }
+
+    /**
+     * The schedule of a checkpointed loop over the iterations {@code [from, to)} whose state at an
+     * iteration's start is {@code stateWords} values: every iteration's state is kept when they all fit
+     * in {@code memoryBytes} (or in {@link #setCheckpointMemory}'s bytes, when set),
+     * else as many as fit, chosen by binomial checkpointing ({@link Checkpoints}). Taken from a pool,
+     * so steady-state calls allocate nothing; give it back with {@link #releaseCheckpoints()}.
+     */
+    public Checkpoints checkpoints(int from, int to, long stateWords, long memoryBytes) {
+        long override = memoryOverride;
+        long memory = override > 0 ? override : memoryBytes;
+        long fit = memory / (8 * Math.max(1, stateWords));
+        int trips = Math.max(1, to - from);
+        int slots = (int) Math.max(1, Math.min(fit, trips));
+        if (scheduleTop == schedules.length) {
+            schedules = Arrays.copyOf(schedules, schedules.length * 2);
+        }
+        Checkpoints schedule = schedules[scheduleTop];
+        if (schedule == null) {
+            schedule = new Checkpoints();
+            schedules[scheduleTop] = schedule;
+        }
+        scheduleTop++;
+        schedule.plan(from, to, slots);
+        return schedule;
+    }
+
+    /** Gives back the schedule {@link #checkpoints} handed out last. */
+    public void releaseCheckpoints() {
+        scheduleTop--;
+    }
+
+    /**
      * Opens a frame: records how deep every stack is now, for the matching {@link #leave()} to come
      * back to. Every generated method that takes the tape opens one and leaves it in a
      * {@code finally}, so that it leaves the tape as it found it even when a sweep is abandoned by an
@@ -250,7 +299,7 @@ public final class Tape {
      * Frames nest as the calls do.
      */
     public void enter() {
-        while (intTop + 8 > ints.length) {
+        while (intTop + 9 > ints.length) {
             ints = Arrays.copyOf(ints, ints.length * 2);
         }
         int start = intTop;
@@ -262,6 +311,7 @@ public final class Tape {
         ints[intTop++] = arrayTop;
         ints[intTop++] = keptTop;
         ints[intTop++] = keptIntTop;
+        ints[intTop++] = scheduleTop;
         frame = start;
     }
 
@@ -283,6 +333,7 @@ public final class Tape {
         arrayTop = ints[start + 5];
         keptTop = ints[start + 6];
         keptIntTop = ints[start + 7];
+        scheduleTop = ints[start + 8];
         intTop = start;
     }
 
@@ -298,6 +349,7 @@ public final class Tape {
         arrayTop = 0;
         keptTop = 0;
         keptIntTop = 0;
+        scheduleTop = 0;
         frame = -1;
         Arrays.fill(refs, 0, refTop, null);
         refTop = 0;
@@ -306,7 +358,7 @@ public final class Tape {
     /** True if nothing is on any stack and no pooled cell, array or kept copy is taken. */
     public boolean isEmpty() {
         return doubleTop == 0 && intTop == 0 && longTop == 0 && refTop == 0 && cellTop == 0 && arrayTop == 0
-                && keptTop == 0 && keptIntTop == 0 && frame == -1;
+                && keptTop == 0 && keptIntTop == 0 && scheduleTop == 0 && frame == -1;
     }
 
     /** Entries currently on the tape: doubles, ints and references together. */

@@ -3,7 +3,11 @@ package org.cotangent.it.loops;
 import static org.cotangent.it.scalar.Check.Args.args;
 import static org.cotangent.it.scalar.Check.arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.cotangent.it.scalar.Check.Args;
+import org.cotangent.runtime.Tape;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,5 +108,35 @@ class CheckpointedTest {
                 a -> CheckpointedDerivatives.inPlace_grad(a.v(0), a.d(1)),
                 (a, s, acc) -> CheckpointedDerivatives.inPlace_vjp(a.v(0), a.d(1), s, acc.v(0), acc.v(1)),
                 points);
+    }
+
+    @Test
+    void heunWithFewKeptStates() {
+        // room for 4 kept states of 3 doubles over 400 steps: binomial checkpointing runs iterations
+        // forward again instead of keeping them; the same arithmetic, so the same gradient, bit for bit
+        double[] rates = {0.7, 1.1, 0.9};
+        double[] y0 = {0.5, -0.3, 0.8};
+        double[] ratesAdj = new double[3];
+        double[] y0Adj = new double[3];
+        double value = CheckpointedDerivatives.heun_vjp(rates, y0, 0.01, 400, 1.0, ratesAdj, y0Adj);
+        Tape.setCheckpointMemory(4 * 3 * 8);
+        try {
+            double[] fewRates = new double[3];
+            double[] fewY0 = new double[3];
+            assertEquals(value, CheckpointedDerivatives.heun_vjp(rates, y0, 0.01, 400, 1.0, fewRates, fewY0), 0.0);
+            assertArrayEquals(ratesAdj, fewRates, 0.0);
+            assertArrayEquals(y0Adj, fewY0, 0.0);
+            Args[] points = Inputs.points(1410, 2, in -> args().v("rates", in.vector(3, 0.5, 1.5))
+                    .v("y0", in.vector(3, -1, 1)).d("dt", 0.01).i("steps", 400));
+            arrays("heun", "rates y0", 1e-5,
+                    a -> Checkpointed.heun(a.v(0), a.v(1), a.d(2), a.i(3)),
+                    a -> CheckpointedDerivatives.heun_grad(a.v(0), a.v(1), a.d(2), a.i(3)),
+                    (a, s, acc) -> CheckpointedDerivatives.heun_vjp(a.v(0), a.v(1), a.d(2), a.i(3), s, acc.v(0),
+                            acc.v(1)),
+                    points);
+        } finally {
+            Tape.setCheckpointMemory(0);
+        }
+        assertEquals(true, Tape.get().isEmpty());
     }
 }

@@ -18,9 +18,10 @@ public final class RuntimeClasses {
     public static final String JACOBIANS = PACKAGE + "Jacobians";
     public static final String PRIMITIVES = PACKAGE + "Primitives";
     public static final String TAPE = PACKAGE + "Tape";
+    public static final String CHECKPOINTS = PACKAGE + "Checkpoints";
     public static final String FIELDS = PACKAGE + "Fields";
 
     /** The runtime classes a derivatives class imports where it uses them ({@link #FIELDS} apart), in import order. */
     public static final java.util.List<String> IMPORTED = java.util.List.of(ADJOINTS, CHECKS, DUAL, DUAL_VECTOR,
-            JACOBIANS, PRIMITIVES, TAPE);
+            JACOBIANS, PRIMITIVES, TAPE, CHECKPOINTS);
 }

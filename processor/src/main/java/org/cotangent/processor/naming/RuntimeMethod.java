@@ -33,6 +33,13 @@ public enum RuntimeMethod {
     JACOBIAN_SET_COLUMN(RuntimeClasses.JACOBIANS, "setColumn", true, 3),
 
     TAPE_GET(RuntimeClasses.TAPE, "get", true, 0),
+    CHECKPOINTS(RuntimeClasses.TAPE, "checkpoints", false, 4),
+    RELEASE_CHECKPOINTS(RuntimeClasses.TAPE, "releaseCheckpoints", false, 0),
+    SCHEDULE_KEEPS(RuntimeClasses.CHECKPOINTS, "keeps", false, 1),
+    SCHEDULE_NEXT(RuntimeClasses.CHECKPOINTS, "next", false, 0),
+    SCHEDULE_FROM(RuntimeClasses.CHECKPOINTS, "from", false, 0),
+    SCHEDULE_TO(RuntimeClasses.CHECKPOINTS, "to", false, 0),
+    SCHEDULE_STEP(RuntimeClasses.CHECKPOINTS, "step", false, 0),
     TAPE_ENTER(RuntimeClasses.TAPE, "enter", false, 0),
     TAPE_LEAVE(RuntimeClasses.TAPE, "leave", false, 0),
     PUSH_DOUBLE(RuntimeClasses.TAPE, "pushDouble", false, 1),

@@ -186,7 +186,12 @@ final class BackwardSweep {
         body.addAll(reversed);
         if (snapshot != null) {
             List<Var> entry = plan.entrySaves.getOrDefault(c, List.of());
-            out.add(reversedLoop(c, body));
+            Var schedule = plan.schedules.get(c);
+            if (schedule != null && recording == null) {
+                out.addAll(scheduled(c, schedule, snapshot, reversed));
+            } else {
+                out.add(reversedLoop(c, body));
+            }
             for (int k = entry.size() - 1; k >= 0; k--) {
                 out.add(pop(entry.get(k), c));
             }
@@ -199,6 +204,65 @@ final class BackwardSweep {
             return;
         }
         out.add(reversedLoop(c, body));
+    }
+
+    /**
+     * The backward sweep of a checkpointed loop that its schedule drives: a loop over the schedule's
+     * actions (run iterations forward again from a kept state, keep a state, put one back, reverse an
+     * iteration), then the schedule given back.
+     */
+    private List<Stmt> scheduled(Stmt.CountedLoop c, Var schedule, List<Var> snapshot, List<Stmt> reversed) {
+        String name = schedule.name();
+        Var action = new Var(scratch.fresh(c.counter().name() + "_action"), Type.INT);
+        List<Stmt> advance = new ArrayList<>();
+        advance.add(new Stmt.Comment("advance: iterations again, forward only, from the state put back"));
+        advance.add(new Stmt.CountedLoop(c.counter(), RuntimeMethod.SCHEDULE_FROM.on(name, List.of(), Type.INT),
+                RuntimeMethod.SCHEDULE_TO.on(name, List.of(), Type.INT), true,
+                new Stmt.Block(forward.untapedRun(c.body().stmts())), c.pos()));
+        List<Stmt> take = new ArrayList<>();
+        take.add(new Stmt.Comment("take: keep the state"));
+        snapshot.forEach(v -> take.add(push(v, c)));
+        List<Stmt> restore = new ArrayList<>();
+        restore.add(new Stmt.Comment("restore: put back the state last kept, and keep it"));
+        for (int k = snapshot.size() - 1; k >= 0; k--) {
+            restore.add(pop(snapshot.get(k), c));
+        }
+        snapshot.forEach(v -> restore.add(push(v, c)));
+        List<Stmt> last = new ArrayList<>();
+        last.add(new Stmt.Comment("pop: put back the state last kept, for the last time"));
+        for (int k = snapshot.size() - 1; k >= 0; k--) {
+            last.add(pop(snapshot.get(k), c));
+        }
+        List<Stmt> reverse = new ArrayList<>();
+        reverse.add(new Stmt.Comment("reverse: the iteration again, then backward"));
+        reverse.add(new Stmt.Decl(c.counter(), RuntimeMethod.SCHEDULE_STEP.on(name, List.of(), Type.INT), c.pos()));
+        reverse.addAll(forward.replay(c.body().stmts()));
+        reverse.addAll(reversed);
+        Stmt dispatch = branch(action, 4, last, new Stmt.Block(reverse));
+        dispatch = branch(action, 3, restore, new Stmt.Block(List.of(dispatch)));
+        dispatch = branch(action, 2, take, new Stmt.Block(List.of(dispatch)));
+        dispatch = branch(action, 1, advance, new Stmt.Block(List.of(dispatch)));
+        Expr next = RuntimeMethod.SCHEDULE_NEXT.on(name, List.of(), Type.INT);
+        List<Stmt> out = new ArrayList<>();
+        out.add(new Stmt.Comment("checkpointed: the schedule's actions until it is done (0)"));
+        out.add(new Stmt.Decl(action, next, c.pos()));
+        out.add(new Stmt.While(new Expr.Binary(BinaryOp.NE, Build.ref(action), intLit(0), Type.BOOLEAN),
+                new Stmt.Block(List.of(dispatch, new Stmt.Assign(Build.ref(action), AssignOp.SET, next, c.pos()))),
+                null, c.pos()));
+        out.add(new Stmt.ExprStmt(RuntimeMethod.RELEASE_CHECKPOINTS.on(ctx.tape.name(), List.of(), Type.VOID),
+                c.pos()));
+        return out;
+    }
+
+    private static Stmt branch(Var action, int code, List<Stmt> then, Stmt.Block otherwise) {
+        return new Stmt.If(new Expr.Binary(BinaryOp.EQ, Build.ref(action), intLit(code), Type.BOOLEAN),
+                new Stmt.Block(then), otherwise, null);
+    }
+
+    /** {@code tape.push...(v)} for a whole variable: its value, or an array's elements. */
+    private Stmt push(Var v, Stmt at) {
+        RuntimeMethod method = v.type().rank() > 0 ? RuntimeMethod.PUSH_ALL : ReverseContext.push(v.type());
+        return ctx.tapeCall(method, Build.ref(v), at.pos());
     }
 
     /** {@code c}'s header counting the other way, around {@code body}. */

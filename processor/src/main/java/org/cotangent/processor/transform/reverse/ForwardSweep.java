@@ -96,12 +96,26 @@ final class ForwardSweep {
             boolean replay = plan.replayed.contains(s);
             List<Var> snapshot = plan.snapshots.get(s);
             List<Stmt> body = new ArrayList<>();
+            Var schedule = plan.schedules.get(s);
             if (snapshot != null && untaped == 0) {
                 // a checkpointed loop: its state before it, if the code before needs it, and at each iteration's start
                 plan.entrySaves.get(s).forEach(v -> out.add(push(v, c)));
-                body.add(new Stmt.Comment(snapshot.isEmpty() ? "checkpointed: no state carries between iterations"
-                        : "checkpointed: keeps " + names(snapshot) + " at each iteration's start"));
-                snapshot.forEach(v -> body.add(push(v, c)));
+                if (schedule != null) {
+                    out.add(new Stmt.Comment("checkpointed: keeps " + names(snapshot) + " at the start of the "
+                            + "iterations its schedule picks, within " + plan.checkpointMemory + " bytes"));
+                    out.add(new Stmt.Decl(schedule, RuntimeMethod.CHECKPOINTS.on(ctx.tape.name(), List.of(c.from(),
+                            c.to(), stateWords(snapshot), new Expr.Literal(plan.checkpointMemory + "L", Type.LONG)),
+                            schedule.type()), c.pos()));
+                    List<Stmt> pushes = new ArrayList<>();
+                    snapshot.forEach(v -> pushes.add(push(v, c)));
+                    body.add(new Stmt.If(RuntimeMethod.SCHEDULE_KEEPS.on(schedule.name(),
+                            List.of(Build.ref(c.counter())), Type.BOOLEAN), new Stmt.Block(pushes),
+                            new Stmt.Block(List.of()), c.pos()));
+                } else {
+                    body.add(new Stmt.Comment(snapshot.isEmpty() ? "checkpointed: no state carries between iterations"
+                            : "checkpointed: keeps " + names(snapshot) + " at each iteration's start"));
+                    snapshot.forEach(v -> body.add(push(v, c)));
+                }
             }
             untaped += replay ? 1 : 0;
             body.addAll(sweep(c.body().stmts()));
@@ -211,6 +225,24 @@ final class ForwardSweep {
                 out.add(new Stmt.Assign(Build.ref(save.adjSlot()), AssignOp.SET, adj, site.pos()));
             }
         }
+    }
+
+    /** A checkpointed loop's iterations run forward again by its schedule: nothing is saved. */
+    List<Stmt> untapedRun(List<Stmt> stmts) {
+        untaped++;
+        List<Stmt> out = sweep(stmts);
+        untaped--;
+        return out;
+    }
+
+    /** How many values the variables hold: an array's length, 1 for a scalar, as a {@code long} expression. */
+    private static Expr stateWords(List<Var> vars) {
+        Expr sum = null;
+        for (Var v : vars) {
+            Expr words = v.type().rank() > 0 ? new Expr.Length(Build.ref(v)) : ReverseContext.intLit(1);
+            sum = sum == null ? words : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, sum, words, Type.INT);
+        }
+        return sum;
     }
 
     /** The variables' names, comma separated. */

@@ -102,6 +102,13 @@ final class ReversePlan {
     final Map<Stmt, List<Var>> snapshots = new IdentityHashMap<>();
     /** Per checkpointed loop, what it writes that the backward code outside it reads: pushed before it, popped after. */
     final Map<Stmt, List<Var>> entrySaves = new IdentityHashMap<>();
+    /**
+     * Checkpointed loops whose backward sweep a {@link org.cotangent.runtime.Checkpoints} schedule
+     * drives, with the variable holding it: their kept states stay within a memory bound.
+     */
+    final Map<Stmt, Var> schedules = new IdentityHashMap<>();
+    /** The memory the kept states of a scheduled loop may take, in bytes. */
+    long checkpointMemory;
     /** Top-level statements of checkpointed loops that their replays leave out. */
     final Set<Stmt> unreplayed = ReverseContext.identitySet();
     /** Sites left out of replays whose backward code computes again the Math calls it would have popped. */

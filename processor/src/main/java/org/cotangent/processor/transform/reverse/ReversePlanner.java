@@ -48,13 +48,20 @@ final class ReversePlanner {
     /** The slots of saves outside loops, kept across the planner's passes so that their names stay. */
     private final Map<Stmt, ReversePlan.Save> slots = new IdentityHashMap<>();
 
-    private ReversePlanner(ReverseContext ctx, Checkpointing checkpointing) {
+    private final long checkpointMemory;
+
+    private ReversePlanner(ReverseContext ctx, Checkpointing checkpointing, long checkpointMemory) {
         this.ctx = ctx;
         this.checkpointing = checkpointing;
+        this.checkpointMemory = checkpointMemory;
     }
 
-    static ReversePlan plan(ReverseContext ctx, Checkpointing checkpointing) {
-        return new ReversePlanner(ctx, checkpointing).build();
+    /**
+     * The plan of {@code ctx}'s method; {@code checkpointMemory} bounds, in bytes, the states kept by
+     * each checkpointed loop at the top level (0: every iteration's state is kept, unbounded).
+     */
+    static ReversePlan plan(ReverseContext ctx, Checkpointing checkpointing, long checkpointMemory) {
+        return new ReversePlanner(ctx, checkpointing, checkpointMemory).build();
     }
 
     private ReversePlan build() {
@@ -67,7 +74,30 @@ final class ReversePlanner {
         plan.replayed = ReplayedLoops.find(ctx.body());
         planFromDryRun();
         planCheckpoints();
+        planSchedules();
         return plan;
+    }
+
+    /**
+     * A checkpointed loop at the top level that counts up and keeps scalars and flat arrays gets a
+     * schedule ({@link org.cotangent.runtime.Checkpoints}): its kept states stay within
+     * {@link #checkpointMemory}, every iteration's when they fit, binomially chosen ones when not.
+     */
+    private void planSchedules() {
+        if (checkpointMemory <= 0) {
+            return;
+        }
+        plan.checkpointMemory = checkpointMemory;
+        for (Map.Entry<Stmt, List<Var>> e : plan.snapshots.entrySet()) {
+            Stmt.CountedLoop loop = (Stmt.CountedLoop) e.getKey();
+            boolean flat = e.getValue().stream().allMatch(v -> v.type().rank() <= 1);
+            boolean top = ctx.body().stmts().stream().anyMatch(x -> x == loop);
+            if (top && loop.up() && flat && !e.getValue().isEmpty()) {
+                Var schedule = new Var(ctx.names.fresh(loop.counter().name() + "_schedule"),
+                        Type.named(org.cotangent.processor.naming.RuntimeClasses.CHECKPOINTS));
+                plan.schedules.put(loop, schedule);
+            }
+        }
     }
 
     /**

@@ -36,15 +36,25 @@ public final class ReverseTransform {
      * @param activity activity of its variables
      * @param names the names taken in the method so far
      * @param checkpointing when loops are checkpointed rather than taped
+     * @param checkpointMemory the bytes the kept states of a checkpointed loop may take (0: unbounded)
      */
     public static GeneratedMethod vjp(Function fn, ControlFlow.Result lowered, Activity activity, Names names,
-                                      Checkpointing checkpointing) {
+                                      Checkpointing checkpointing, long checkpointMemory) {
         ReverseContext ctx = new ReverseContext(fn, lowered, activity, names);
-        ReversePlan plan = ReversePlanner.plan(ctx, checkpointing);
+        ReversePlan plan = ReversePlanner.plan(ctx, checkpointing, checkpointMemory);
         BackwardSweep backward = BackwardSweep.of(ctx, plan);
         ForwardSweep forward = new ForwardSweep(ctx, plan, backward);
         List<Stmt> backwardCode = backward.sweep(lowered.body().stmts());
         List<Stmt> forwardCode = forward.sweep(lowered.body().stmts());
         return VjpAssembler.assemble(ctx, plan, forwardCode, backwardCode);
+    }
+
+    /** Whether {@code vjp} drives a loop by a checkpoint schedule (forward over reverse does not take those). */
+    public static boolean usesSchedules(GeneratedMethod vjp) {
+        boolean[] found = {false};
+        org.cotangent.processor.ir.IrWalk.forEachStmt(vjp.body(), x -> found[0] |= x
+                instanceof Stmt.Decl d && d.var().type().base() == org.cotangent.processor.ir.Type.Base.OTHER
+                && org.cotangent.processor.naming.RuntimeClasses.CHECKPOINTS.equals(d.var().type().className()));
+        return found[0];
     }
 }
