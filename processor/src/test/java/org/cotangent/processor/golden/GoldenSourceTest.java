@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GoldenSourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"Banana", "Piecewise", "BlackScholes", "Rosenbrock", "CumulativeProduct", "NewtonSqrt", "Layers", "Orbit", "Pendulum",
-        "LinearModel"})
+        "LinearModel", "Heun"})
     void generatedSourceMatchesGoldenFile(String name) throws IOException {
         String input = resource("golden/input/" + name + ".java");
         CompilationHarness.Result result = CompilationHarness.cotangent()

@@ -322,6 +322,18 @@ final class CheckpointedLoops {
         return mentions[0] == atCounter[0];
     }
 
+    /**
+     * Whether {@code e}'s value may depend on what the loop changes: a changed scalar, or an element
+     * of a changed array. An array's length does not change: the loop writes no array variable whole.
+     */
+    private static boolean dependsOn(Expr e, Set<Var> changed) {
+        boolean[] found = {false};
+        IrWalk.forEachExpr(e, x -> found[0] |= x instanceof Expr.VarRef r && r.type().rank() == 0
+                && changed.contains(r.var())
+                || x instanceof Expr.ArrayAccess a && changed.contains(IrWalk.rootVar(a)));
+        return found[0];
+    }
+
     private static boolean writes(Stmt s, Var v) {
         boolean[] found = {false};
         IrWalk.forEachStmt(s, x -> found[0] |= x instanceof Stmt.Assign a && v.equals(IrWalk.rootVar(a.target())));
@@ -355,18 +367,17 @@ final class CheckpointedLoops {
     private static boolean sameElementsEachTime(Stmt s, Var v, Set<Var> changed) {
         if (s instanceof Stmt.Assign a) {
             return a.op() == AssignOp.SET && a.target() instanceof Expr.ArrayAccess t && t.array() instanceof Expr.VarRef
-                    && disjoint(IrWalk.varsRead(t.index()), changed);
+                    && !dependsOn(t.index(), changed);
         }
-        if (!(s instanceof Stmt.CountedLoop c) || !disjoint(IrWalk.varsRead(c.from()), changed)
-                || !disjoint(IrWalk.varsRead(c.to()), changed)) {
+        if (!(s instanceof Stmt.CountedLoop c) || dependsOn(c.from(), changed) || dependsOn(c.to(), changed)) {
             return false;
         }
-        Set<Var> unchanged = new HashSet<>(changed);
-        unchanged.remove(c.counter());
+        Set<Var> changedElsewhere = new HashSet<>(changed);
+        changedElsewhere.remove(c.counter());
         for (Stmt x : flatten(c.body())) {
             if (FusedReductions.mentions(x, v) && writes(x, v) && !(x instanceof Stmt.Assign a && a.op() == AssignOp.SET
                     && a.target() instanceof Expr.ArrayAccess t && t.array() instanceof Expr.VarRef
-                    && disjoint(IrWalk.varsRead(t.index()), unchanged))) {
+                    && !dependsOn(t.index(), changedElsewhere))) {
                 return false;
             }
         }
