@@ -46,6 +46,11 @@ public final class Checkpoints {
     private int step;
     private int slots;
     private long forwardRuns;
+    /** Every state is kept: the forward sweep keeps each, the backward sweep pops and reverses each, last first. */
+    private boolean everything;
+    private int first;
+    private int next;
+    private boolean popped;
 
     /** Plans the loop over {@code [from, to)} keeping at most {@code slots} (at least 1) states at a time. */
     public void plan(int from, int to, int slots) {
@@ -57,7 +62,11 @@ public final class Checkpoints {
         nextKept = 0;
         taskCount = 0;
         forwardRuns = 0;
-        if (to <= from) {
+        everything = slots >= (long) to - from;
+        first = from;
+        next = to - 1;
+        popped = false;
+        if (to <= from || everything) {
             return;
         }
         // the forward sweep takes the first descent of the recursion: the start, then each split
@@ -85,6 +94,9 @@ public final class Checkpoints {
 
     /** Whether the forward sweep keeps the state at the start of iteration {@code i} (asked in increasing order). */
     public boolean keeps(int i) {
+        if (everything) {
+            return true;
+        }
         if (nextKept < keptCount && kept[nextKept] == i) {
             nextKept++;
             return true;
@@ -94,6 +106,18 @@ public final class Checkpoints {
 
     /** The next action of the backward sweep. */
     public int next() {
+        if (everything) {
+            if (popped) {
+                popped = false;
+                step = next--;
+                return REVERSE;
+            }
+            if (next < first) {
+                return DONE;
+            }
+            popped = true;
+            return POP;
+        }
         while (taskCount > 0) {
             long where = tasks[--taskCount];
             long what = tasks[--taskCount];

@@ -38,9 +38,10 @@ import java.util.function.Function;
  *
  * <p>The choice is a cost model, not a pattern: the cost of one iteration under each strategy is
  * estimated from the loop's plan, in units of one arithmetic operation, and the cheaper one wins
- * ({@link Checkpointing#AUTO}). A word pushed and popped costs {@value #TAPE_WORD} (measured: the
- * stores and loads themselves, and the array values the JIT can no longer keep in registers around
- * them), an operation 1, a cheap Math call {@value #CHEAP_CALL}, an expensive one ({@code exp},
+ * ({@link Checkpointing#AUTO}). A word pushed and popped costs {@value #TAPE_WORD}, twice that in a
+ * loop inside the iteration (measured on the RK4 subjects: the stores and loads themselves, the
+ * array values the JIT can no longer keep in registers around them, and the inner loops it no
+ * longer unrolls), an operation 1, a cheap Math call {@value #CHEAP_CALL}, an expensive one ({@code exp},
  * {@code tanh}, ...) {@value #EXPENSIVE_CALL}; an array of unknown length or a loop of unknown trip
  * count counts {@value #UNKNOWN_TRIPS} elements or iterations.
  *
@@ -50,7 +51,8 @@ import java.util.function.Function;
  * only scalars and elements of {@code double[]}, {@code int[]} or {@code double[][]} variables.
  */
 final class CheckpointedLoops {
-    static final double TAPE_WORD = 10;
+    static final double TAPE_WORD = 5;
+    static final double INNER_LOOP_TAPE_FACTOR = 2;
     static final double CHEAP_CALL = 2;
     static final double EXPENSIVE_CALL = 20;
     static final double OTHER_CALL = 10;
@@ -546,8 +548,13 @@ final class CheckpointedLoops {
     /** The estimated cost of one iteration of {@code loop} as the plan tapes it. */
     static double tapedCost(Stmt.CountedLoop loop, ReversePlan plan) {
         double[] cost = {0};
-        walk(loop.body(), 1, (s, w) -> cost[0] += w * TAPE_WORD * tapeWords(s, plan));
+        walk(loop.body(), 1, (s, w) -> cost[0] += w * tapeWord(w) * tapeWords(s, plan));
         return cost[0];
+    }
+
+    /** The cost of a word taped at a statement that runs {@code weight} times an iteration. */
+    private static double tapeWord(double weight) {
+        return weight > 1 ? TAPE_WORD * INNER_LOOP_TAPE_FACTOR : TAPE_WORD;
     }
 
     /** The estimated cost of one iteration of {@code loop} as the plan checkpoints it. */
@@ -564,7 +571,7 @@ final class CheckpointedLoops {
                 continue;
             }
             walk(top, 1, (s, w) -> {
-                cost[0] += w * TAPE_WORD * tapeWords(s, plan);
+                cost[0] += w * tapeWord(w) * tapeWords(s, plan);
                 if (!(s instanceof Stmt.Block)) {
                     IrWalk.ownExprs(s).forEach(e -> cost[0] += w * operations(e));
                 }
