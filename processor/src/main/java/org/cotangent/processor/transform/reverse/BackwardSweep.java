@@ -221,13 +221,13 @@ final class BackwardSweep {
                 new Stmt.Block(forward.untapedRun(c.body().stmts())), c.pos()));
         List<Stmt> take = new ArrayList<>();
         take.add(new Stmt.Comment("take: keep the state"));
-        snapshot.forEach(v -> take.add(push(v, c)));
+        snapshot.forEach(v -> take.add(forward.push(v, c)));
         List<Stmt> restore = new ArrayList<>();
         restore.add(new Stmt.Comment("restore: put back the state last kept, and keep it"));
         for (int k = snapshot.size() - 1; k >= 0; k--) {
             restore.add(pop(snapshot.get(k), c));
         }
-        snapshot.forEach(v -> restore.add(push(v, c)));
+        snapshot.forEach(v -> restore.add(forward.push(v, c)));
         List<Stmt> last = new ArrayList<>();
         last.add(new Stmt.Comment("pop: put back the state last kept, for the last time"));
         for (int k = snapshot.size() - 1; k >= 0; k--) {
@@ -257,12 +257,6 @@ final class BackwardSweep {
     private static Stmt branch(Var action, int code, List<Stmt> then, Stmt.Block otherwise) {
         return new Stmt.If(new Expr.Binary(BinaryOp.EQ, Build.ref(action), intLit(code), Type.BOOLEAN),
                 new Stmt.Block(then), otherwise, null);
-    }
-
-    /** {@code tape.push...(v)} for a whole variable: its value, or an array's elements. */
-    private Stmt push(Var v, Stmt at) {
-        RuntimeMethod method = v.type().rank() > 0 ? RuntimeMethod.PUSH_ALL : ReverseContext.push(v.type());
-        return ctx.tapeCall(method, Build.ref(v), at.pos());
     }
 
     /** {@code c}'s header counting the other way, around {@code body}. */

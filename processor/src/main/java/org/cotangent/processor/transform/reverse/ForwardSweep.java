@@ -251,7 +251,7 @@ final class ForwardSweep {
     }
 
     /** {@code tape.push...(v)} for a whole variable: its value, or an array's elements. */
-    private Stmt push(Var v, Stmt at) {
+    Stmt push(Var v, Stmt at) {
         RuntimeMethod method = v.type().rank() > 0 ? RuntimeMethod.PUSH_ALL : ReverseContext.push(v.type());
         return ctx.tapeCall(method, Build.ref(v), at.pos());
     }
