@@ -88,8 +88,7 @@ final class ClassCompiler {
                 callees.remove(name);
                 FunctionCompiler.Compiled compiled = FunctionCompiler.compile(read, callees,
                         !"false".equals(env.getOptions().get(CotangentProcessor.SECOND_ORDER_OPTION)),
-                        Checkpointing.of(env.getOptions().get(CotangentProcessor.CHECKPOINT_OPTION)),
-                        checkpointMemory());
+                        checkpointing(env), checkpointMemory(env));
                 reporter.report(compiled.findings(), read, method);
                 if (!compiled.methods().isEmpty()) {
                     if (read.function().returnType().isScalarDouble()) {
@@ -142,17 +141,44 @@ final class ClassCompiler {
         reporter.error(Message.INTERNAL_METHOD, method, name, t.getClass().getSimpleName() + ": " + t.getMessage());
     }
 
+    /** {@code -Acotangent.checkpoint}; a value it does not know is reported once, by {@link #checkOptions}, and means auto. */
+    static Checkpointing checkpointing(ProcessingEnvironment env) {
+        try {
+            return Checkpointing.of(env.getOptions().get(CotangentProcessor.CHECKPOINT_OPTION));
+        } catch (IllegalArgumentException e) {
+            return Checkpointing.AUTO;
+        }
+    }
+
     /** {@code -Acotangent.checkpointMemory=BYTES}: what a checkpointed loop's kept states may take (default 64 MiB). */
-    private long checkpointMemory() {
+    static long checkpointMemory(ProcessingEnvironment env) {
         String option = env.getOptions().get(CotangentProcessor.CHECKPOINT_MEMORY_OPTION);
-        if (option == null || option.isBlank()) {
+        try {
+            long bytes = option == null || option.isBlank() ? CotangentProcessor.DEFAULT_CHECKPOINT_MEMORY
+                    : Long.parseLong(option.trim());
+            return bytes > 0 ? bytes : CotangentProcessor.DEFAULT_CHECKPOINT_MEMORY;
+        } catch (NumberFormatException e) {
             return CotangentProcessor.DEFAULT_CHECKPOINT_MEMORY;
         }
+    }
+
+    /** Reports, as compile errors, processor options whose values the processor does not understand. */
+    static void checkOptions(ProcessingEnvironment env) {
         try {
-            return Long.parseLong(option.trim());
+            Checkpointing.of(env.getOptions().get(CotangentProcessor.CHECKPOINT_OPTION));
+        } catch (IllegalArgumentException e) {
+            env.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR, e.getMessage());
+        }
+        String memory = env.getOptions().get(CotangentProcessor.CHECKPOINT_MEMORY_OPTION);
+        boolean valid;
+        try {
+            valid = memory == null || Long.parseLong(memory.trim()) > 0;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("cotangent.checkpointMemory must be a number of bytes, not '" + option
-                    + "'", e);
+            valid = false;
+        }
+        if (!valid) {
+            env.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR, "cotangent.checkpointMemory must be a "
+                    + "positive number of bytes, not '" + memory + "': write e.g. -Acotangent.checkpointMemory=67108864");
         }
     }
 

@@ -91,6 +91,7 @@ public final class CotangentProcessor extends AbstractProcessor {
         sources = Sources.of(env);
         reporter = sources.reporter();
         classes = new DerivativesClasses(env.getElementUtils(), sources, reporter);
+        ClassCompiler.checkOptions(env);
     }
 
     @Override

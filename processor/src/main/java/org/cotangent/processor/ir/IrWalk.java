@@ -141,6 +141,19 @@ public final class IrWalk {
         return found[0];
     }
 
+    /** {@code stmts} with nested blocks opened, in order. */
+    public static java.util.List<Stmt> flatten(java.util.List<Stmt> stmts) {
+        java.util.List<Stmt> out = new java.util.ArrayList<>();
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.Block b) {
+                out.addAll(flatten(b.stmts()));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** Calls {@code visit} on {@code s} and every statement nested in it, outer first. */
     public static void forEachStmt(Stmt s, Consumer<Stmt> visit) {
         visit.accept(s);

@@ -246,19 +246,7 @@ public final class ControlFlow {
         }
         Expr condition = stopping.isEmpty() ? cond
                 : new Expr.Binary(BinaryOp.AND, noneSet(stopping), cond, Type.BOOLEAN);
-        out.add(new Stmt.While(condition, new Stmt.Block(flatten(iteration)), null, pos));
-        return out;
-    }
-
-    private static List<Stmt> flatten(List<Stmt> stmts) {
-        List<Stmt> out = new ArrayList<>();
-        for (Stmt s : stmts) {
-            if (s instanceof Stmt.Block b) {
-                out.addAll(flatten(b.stmts()));
-            } else {
-                out.add(s);
-            }
-        }
+        out.add(new Stmt.While(condition, new Stmt.Block(IrWalk.flatten(iteration)), null, pos));
         return out;
     }
 

@@ -68,4 +68,22 @@ class CorrectCodeTest {
             assertTrue(without.contains(method), method + " is still generated");
         }
     }
+
+    @Test
+    void checkpointOptionsThatAreNotUnderstoodAreCompileErrors() {
+        CompilationHarness.Result mode = CompilationHarness.cotangent()
+                .withOptions("-Acotangent.checkpoint=sometimes").compileStrings(BANANA);
+        assertTrue(!mode.success(), mode::fullText);
+        assertTrue(mode.errors().stream().anyMatch(d -> d.getMessage(null).contains("auto, always or never")),
+                mode::describeDiagnostics);
+        CompilationHarness.Result memory = CompilationHarness.cotangent()
+                .withOptions("-Acotangent.checkpointMemory=64MB").compileStrings(BANANA);
+        assertTrue(!memory.success(), memory::fullText);
+        assertTrue(memory.errors().stream().anyMatch(d -> d.getMessage(null).contains("positive number of bytes")),
+                memory::describeDiagnostics);
+        CompilationHarness.Result valid = CompilationHarness.cotangent()
+                .withOptions("-Acotangent.checkpoint=never", "-Acotangent.checkpointMemory=1048576")
+                .compileStrings(BANANA);
+        assertTrue(valid.success(), valid::fullText);
+    }
 }

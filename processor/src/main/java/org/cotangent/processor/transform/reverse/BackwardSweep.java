@@ -169,14 +169,18 @@ final class BackwardSweep {
         if (reversed.isEmpty() && snapshot == null) {
             return;
         }
+        Var schedule = plan.schedules.get(c);
+        if (snapshot != null && schedule != null && recording == null) {
+            out.addAll(scheduled(c, schedule, snapshot, reversed));
+            out.addAll(pops(plan.entrySaves.getOrDefault(c, List.of()), c));
+            return;
+        }
         List<Stmt> body = new ArrayList<>();
         if (snapshot != null) {
             // a checkpointed loop: the iteration's state at its start, then its replay
             body.add(new Stmt.Comment(snapshot.isEmpty() ? "checkpointed: the iteration again"
                     : "checkpointed: " + ForwardSweep.names(snapshot) + " as the iteration began, then the iteration again"));
-            for (int k = snapshot.size() - 1; k >= 0; k--) {
-                body.add(pop(snapshot.get(k), c));
-            }
+            body.addAll(pops(snapshot, c));
         }
         if (plan.replayed.contains(c) && recording == null) {
             body.addAll(forward.replay(c.body().stmts()));
@@ -185,16 +189,8 @@ final class BackwardSweep {
         }
         body.addAll(reversed);
         if (snapshot != null) {
-            List<Var> entry = plan.entrySaves.getOrDefault(c, List.of());
-            Var schedule = plan.schedules.get(c);
-            if (schedule != null && recording == null) {
-                out.addAll(scheduled(c, schedule, snapshot, reversed));
-            } else {
-                out.add(reversedLoop(c, body));
-            }
-            for (int k = entry.size() - 1; k >= 0; k--) {
-                out.add(pop(entry.get(k), c));
-            }
+            out.add(reversedLoop(c, body));
+            out.addAll(pops(plan.entrySaves.getOrDefault(c, List.of()), c));
             return;
         }
         if (IndependentIterations.test(c.counter(), body)) {
@@ -221,23 +217,25 @@ final class BackwardSweep {
                 new Stmt.Block(forward.untapedRun(c.body().stmts())), c.pos()));
         List<Stmt> take = new ArrayList<>();
         take.add(new Stmt.Comment("take: keep the state"));
-        snapshot.forEach(v -> take.add(forward.push(v, c)));
+        take.addAll(forward.pushes(snapshot, c));
         List<Stmt> restore = new ArrayList<>();
         restore.add(new Stmt.Comment("restore: put back the state last kept, and keep it"));
-        for (int k = snapshot.size() - 1; k >= 0; k--) {
-            restore.add(pop(snapshot.get(k), c));
-        }
-        snapshot.forEach(v -> restore.add(forward.push(v, c)));
+        restore.addAll(pops(snapshot, c));
+        restore.addAll(forward.pushes(snapshot, c));
         List<Stmt> last = new ArrayList<>();
         last.add(new Stmt.Comment("pop: put back the state last kept, for the last time"));
-        for (int k = snapshot.size() - 1; k >= 0; k--) {
-            last.add(pop(snapshot.get(k), c));
-        }
+        last.addAll(pops(snapshot, c));
+        List<Stmt> again = new ArrayList<>(forward.replay(c.body().stmts()));
+        again.addAll(reversed);
         List<Stmt> reverse = new ArrayList<>();
         reverse.add(new Stmt.Comment("reverse: the iteration again, then backward"));
-        reverse.add(new Stmt.Decl(c.counter(), RuntimeMethod.SCHEDULE_STEP.on(name, List.of(), Type.INT), c.pos()));
-        reverse.addAll(forward.replay(c.body().stmts()));
-        reverse.addAll(reversed);
+        boolean[] readsCounter = {false};
+        again.forEach(x -> IrWalk.forEachStmt(x, y -> IrWalk.ownExprs(y).forEach(e -> readsCounter[0] |= IrWalk.reads(e,
+                c.counter()))));
+        if (readsCounter[0]) {
+            reverse.add(new Stmt.Decl(c.counter(), RuntimeMethod.SCHEDULE_STEP.on(name, List.of(), Type.INT), c.pos()));
+        }
+        reverse.addAll(again);
         Stmt dispatch = branch(action, 4, last, new Stmt.Block(reverse));
         dispatch = branch(action, 3, restore, new Stmt.Block(List.of(dispatch)));
         dispatch = branch(action, 2, take, new Stmt.Block(List.of(dispatch)));
@@ -269,14 +267,18 @@ final class BackwardSweep {
         return new Stmt.CountedLoop(c.counter(), from, to, !c.up(), new Stmt.Block(body), c.pos());
     }
 
-    /** The pop that puts back a whole variable pushed by the forward sweep: its value, or an array's elements. */
-    private Stmt pop(Var v, Stmt at) {
-        if (v.type().rank() > 0) {
-            return new Stmt.ExprStmt(RuntimeMethod.POP_ALL.on(ctx.tape.name(), List.of(Build.ref(v)), Type.VOID),
-                    at.pos());
+    /** The pops that put back whole variables pushed in this order by the forward sweep, last first. */
+    private List<Stmt> pops(List<Var> vars, Stmt at) {
+        List<Stmt> out = new ArrayList<>();
+        for (int k = vars.size() - 1; k >= 0; k--) {
+            Var v = vars.get(k);
+            out.add(v.type().rank() > 0
+                    ? new Stmt.ExprStmt(RuntimeMethod.POP_ALL.on(ctx.tape.name(), List.of(Build.ref(v)), Type.VOID),
+                            at.pos())
+                    : new Stmt.Assign(Build.ref(v), AssignOp.SET, ctx.tapePop(ReverseContext.pop(v.type()), v.type()),
+                            at.pos()));
         }
-        return new Stmt.Assign(Build.ref(v), AssignOp.SET, ctx.tapePop(ReverseContext.pop(v.type()), v.type()),
-                at.pos());
+        return out;
     }
 
     /** What a counted loop's backward header reads; for a replayed loop also what its replay reads. */

@@ -669,17 +669,8 @@ final class CheckpointedLoops {
         return null;
     }
 
-    /** The statements of {@code b} with nested blocks opened, in order. */
-    static List<Stmt> flatten(Stmt.Block b) {
-        List<Stmt> out = new ArrayList<>();
-        for (Stmt s : b.stmts()) {
-            if (s instanceof Stmt.Block inner) {
-                out.addAll(flatten(inner));
-            } else {
-                out.add(s);
-            }
-        }
-        return out;
+    private static List<Stmt> flatten(Stmt.Block b) {
+        return IrWalk.flatten(b.stmts());
     }
 
     /** The variables statements in {@code s} assign or declare (for element writes, the array), and its loops' counters. */

@@ -20,7 +20,7 @@ public enum Checkpointing {
             return valueOf(option.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cotangent.checkpoint must be auto, always or never, not '"
-                    + option + "'", e);
+                    + option + "': write e.g. -Acotangent.checkpoint=auto", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.cotangent.processor.transform.reverse;
 import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.analysis.ArrayWrites;
 import org.cotangent.processor.ir.AssignOp;
+import org.cotangent.processor.ir.BinaryOp;
 import org.cotangent.processor.ir.Build;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.IrMap;
@@ -99,22 +100,20 @@ final class ForwardSweep {
             Var schedule = plan.schedules.get(s);
             if (snapshot != null && untaped == 0) {
                 // a checkpointed loop: its state before it, if the code before needs it, and at each iteration's start
-                plan.entrySaves.get(s).forEach(v -> out.add(push(v, c)));
+                out.addAll(pushes(plan.entrySaves.get(s), c));
                 if (schedule != null) {
                     out.add(new Stmt.Comment("checkpointed: keeps " + names(snapshot) + " at the start of the "
                             + "iterations its schedule picks, within " + plan.checkpointMemory + " bytes"));
                     out.add(new Stmt.Decl(schedule, RuntimeMethod.CHECKPOINTS.on(ctx.tape.name(), List.of(c.from(),
                             c.to(), stateWords(snapshot), new Expr.Literal(plan.checkpointMemory + "L", Type.LONG)),
                             schedule.type()), c.pos()));
-                    List<Stmt> pushes = new ArrayList<>();
-                    snapshot.forEach(v -> pushes.add(push(v, c)));
                     body.add(new Stmt.If(RuntimeMethod.SCHEDULE_KEEPS.on(schedule.name(),
-                            List.of(Build.ref(c.counter())), Type.BOOLEAN), new Stmt.Block(pushes),
+                            List.of(Build.ref(c.counter())), Type.BOOLEAN), new Stmt.Block(pushes(snapshot, c)),
                             new Stmt.Block(List.of()), c.pos()));
                 } else {
                     body.add(new Stmt.Comment(snapshot.isEmpty() ? "checkpointed: no state carries between iterations"
                             : "checkpointed: keeps " + names(snapshot) + " at each iteration's start"));
-                    snapshot.forEach(v -> body.add(push(v, c)));
+                    body.addAll(pushes(snapshot, c));
                 }
             }
             untaped += replay ? 1 : 0;
@@ -240,7 +239,7 @@ final class ForwardSweep {
         Expr sum = null;
         for (Var v : vars) {
             Expr words = v.type().rank() > 0 ? new Expr.Length(Build.ref(v)) : ReverseContext.intLit(1);
-            sum = sum == null ? words : new Expr.Binary(org.cotangent.processor.ir.BinaryOp.ADD, sum, words, Type.INT);
+            sum = sum == null ? words : new Expr.Binary(BinaryOp.ADD, sum, words, Type.INT);
         }
         return sum;
     }
@@ -250,10 +249,14 @@ final class ForwardSweep {
         return String.join(", ", vars.stream().map(Var::name).toList());
     }
 
-    /** {@code tape.push...(v)} for a whole variable: its value, or an array's elements. */
-    Stmt push(Var v, Stmt at) {
-        RuntimeMethod method = v.type().rank() > 0 ? RuntimeMethod.PUSH_ALL : ReverseContext.push(v.type());
-        return ctx.tapeCall(method, Build.ref(v), at.pos());
+    /** {@code tape.push...(v)} for each whole variable, in order: its value, or an array's elements. */
+    List<Stmt> pushes(List<Var> vars, Stmt at) {
+        List<Stmt> out = new ArrayList<>();
+        for (Var v : vars) {
+            RuntimeMethod method = v.type().rank() > 0 ? RuntimeMethod.PUSH_ALL : ReverseContext.push(v.type());
+            out.add(ctx.tapeCall(method, Build.ref(v), at.pos()));
+        }
+        return out;
     }
 
     /**
