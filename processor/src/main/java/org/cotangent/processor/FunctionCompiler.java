@@ -69,8 +69,9 @@ final class FunctionCompiler {
         if (!findings.isEmpty() || !read.complete()) {
             return new Compiled(List.of(), findings);
         }
-        GeneratedMethod vjp = ReverseTransform.vjp(fn, lowered, activity, names.copy(), checkpointing,
-                checkpointMemory);
+        ReverseTransform.Sweeps reverse = ReverseTransform.vjpAndJacobian(fn, lowered, activity, names.copy(),
+                checkpointing, checkpointMemory);
+        GeneratedMethod vjp = reverse.vjp();
         // value types at the boundary: ValueBoundary puts them back on every generated method
         boolean plainBoundary = fn.valueParams().isEmpty();
         List<GeneratedMethod> out = new ArrayList<>();
@@ -83,7 +84,7 @@ final class FunctionCompiler {
             out.add(ValueBoundary.adapt(ForwardTransform.jvp(fn, lowered, activity, names.copy()), fn,
                     ValueBoundary.Kind.JVP));
             if (fn.returnType().rank() > 0 && plainBoundary && fn.valueReturn() == null) {
-                out.add(GradWrapper.vectorJacobian(fn));
+                out.add(reverse.jacobian() != null ? reverse.jacobian() : GradWrapper.vectorJacobian(fn));
             }
             if (fn.valueReturn() != null ? !fn.valueReturn().hasArrayLeaves()
                     : fn.returnType().rank() > 0 && !plainBoundary) {

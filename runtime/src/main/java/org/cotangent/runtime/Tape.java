@@ -34,6 +34,8 @@ public final class Tape {
     private int refTop;
     private Checkpoints[] schedules = new Checkpoints[4];
     private int scheduleTop;
+    private int[] marks = new int[12];
+    private int markTop;
 
     private Tape() {
     }
@@ -241,6 +243,37 @@ public final class Tape {
         return (T) value;
     }
 
+    /**
+     * Remembers how deep the stacks of doubles, ints and longs are now, for {@link #rewind()}: a
+     * Jacobian's rows run one backward sweep each over one forward sweep, and a backward sweep that
+     * only pops what that forward sweep pushed can run again once the stacks are back at the mark.
+     * Marks nest; give this one back with {@link #releaseMark()}.
+     */
+    public void mark() {
+        if (markTop + 3 > marks.length) {
+            marks = Arrays.copyOf(marks, marks.length * 2);
+        }
+        marks[markTop++] = doubleTop;
+        marks[markTop++] = intTop;
+        marks[markTop++] = longTop;
+    }
+
+    /**
+     * Returns the stacks of doubles, ints and longs to the depth of the last {@link #mark()}: what
+     * was popped since is there again (popping only moves the top; references are not kept this way,
+     * {@link #popRef()} clears its slot).
+     */
+    public void rewind() {
+        doubleTop = marks[markTop - 3];
+        intTop = marks[markTop - 2];
+        longTop = marks[markTop - 1];
+    }
+
+    /** Forgets the last {@link #mark()}. */
+    public void releaseMark() {
+        markTop -= 3;
+    }
+
     /** Where the innermost open frame starts on the int stack, -1 when none is open. */
     private int frame = -1;
 
@@ -299,7 +332,7 @@ public final class Tape {
      * Frames nest as the calls do.
      */
     public void enter() {
-        while (intTop + 9 > ints.length) {
+        while (intTop + 10 > ints.length) {
             ints = Arrays.copyOf(ints, ints.length * 2);
         }
         int start = intTop;
@@ -312,6 +345,7 @@ public final class Tape {
         ints[intTop++] = keptTop;
         ints[intTop++] = keptIntTop;
         ints[intTop++] = scheduleTop;
+        ints[intTop++] = markTop;
         frame = start;
     }
 
@@ -334,6 +368,7 @@ public final class Tape {
         keptTop = ints[start + 6];
         keptIntTop = ints[start + 7];
         scheduleTop = ints[start + 8];
+        markTop = ints[start + 9];
         intTop = start;
     }
 
@@ -350,6 +385,7 @@ public final class Tape {
         keptTop = 0;
         keptIntTop = 0;
         scheduleTop = 0;
+        markTop = 0;
         frame = -1;
         Arrays.fill(refs, 0, refTop, null);
         refTop = 0;
@@ -358,7 +394,7 @@ public final class Tape {
     /** True if nothing is on any stack and no pooled cell, array or kept copy is taken. */
     public boolean isEmpty() {
         return doubleTop == 0 && intTop == 0 && longTop == 0 && refTop == 0 && cellTop == 0 && arrayTop == 0
-                && keptTop == 0 && keptIntTop == 0 && scheduleTop == 0 && frame == -1;
+                && keptTop == 0 && keptIntTop == 0 && scheduleTop == 0 && markTop == 0 && frame == -1;
     }
 
     /** Entries currently on the tape: doubles, ints and references together. */

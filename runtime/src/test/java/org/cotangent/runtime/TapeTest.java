@@ -49,4 +49,36 @@ class TapeTest {
         tape.clear();
         assertThrows(NegativeArraySizeException.class, () -> tape.doubles(-1));
     }
+
+    @Test
+    void rewindGivesBackWhatWasPoppedSinceTheMark() {
+        Tape tape = Tape.get();
+        tape.clear();
+        tape.pushDouble(1.5);
+        tape.pushInt(7);
+        tape.pushLong(9L);
+        tape.pushBoolean(true);
+        tape.mark();
+        for (int row = 0; row < 3; row++) {
+            tape.rewind();
+            assertEquals(true, tape.popBoolean());
+            assertEquals(9L, tape.popLong());
+            assertEquals(7, tape.popInt());
+            assertEquals(1.5, tape.popDouble());
+        }
+        tape.releaseMark();
+        assertEquals(true, tape.isEmpty());
+    }
+
+    @Test
+    void leavingAFrameForgetsItsMarks() {
+        Tape tape = Tape.get();
+        tape.clear();
+        tape.enter();
+        tape.pushDouble(2.0);
+        tape.mark();
+        tape.popDouble();
+        tape.leave();
+        assertEquals(true, tape.isEmpty());
+    }
 }

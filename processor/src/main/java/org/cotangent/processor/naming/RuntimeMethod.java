@@ -61,6 +61,9 @@ public enum RuntimeMethod {
     RELEASE_ARRAYS(RuntimeClasses.TAPE, "releaseArrays", false, 1),
     KEEP(RuntimeClasses.TAPE, "keep", false, 1),
     RESTORE_KEPT(RuntimeClasses.TAPE, "restoreKept", false, 1),
+    MARK(RuntimeClasses.TAPE, "mark", false, 0),
+    REWIND(RuntimeClasses.TAPE, "rewind", false, 0),
+    RELEASE_MARK(RuntimeClasses.TAPE, "releaseMark", false, 0),
 
     FIELD_HANDLE(RuntimeClasses.FIELDS, "find", true, 4),
     METHOD_HANDLE(RuntimeClasses.FIELDS, "method", true, 5),

@@ -84,7 +84,7 @@ public final class GradWrapper {
                 new Stmt.Block(body));
     }
 
-    private static String wrtList(Function fn) {
+    public static String wrtList(Function fn) {
         List<String> names = new ArrayList<>();
         ValueBoundary.wrt(fn).forEach(w -> names.add("{@code " + w.name() + "}"));
         return names.isEmpty() ? "no parameter" : String.join(", ", names);
@@ -216,6 +216,47 @@ public final class GradWrapper {
                 + fn.name() + "}: {@code J[i][j] = d out_i / d in_j}, inputs " + wrtList(fn)
                 + " flattened in declaration order (row-major for matrices); n forward sweeps when n <= m, "
                 + "else m reverse sweeps.", "double[][]", params, new Stmt.Block(body));
+    }
+
+    /**
+     * The {@code n <= m} branch of a Jacobian computed after a forward sweep: a zeroed direction per
+     * wrt parameter, then {@code n} calls of {@code _jvp} along the unit directions, each writing a
+     * column of {@code jacobian}. The method must not write its array parameters (nothing is reset
+     * between the sweeps).
+     */
+    public static List<Stmt> columnsByJvp(Function fn, Names names, Var jacobian, Var n) {
+        List<Stmt> out = new ArrayList<>();
+        List<Expr> parts = new ArrayList<>();
+        List<Expr> jvpArgs = new ArrayList<>();
+        fn.params().forEach(p -> jvpArgs.add(new Expr.VarRef(p)));
+        for (Var w : fn.wrt()) {
+            Type holderType = w.type().rank() == 0 ? Type.DOUBLE_ARRAY : w.type();
+            Var holder = new Var(names.fresh(Names.direction(w.name())), holderType);
+            out.add(new Stmt.Decl(holder, zeros(w), null));
+            parts.add(asObject(new Expr.VarRef(holder)));
+            jvpArgs.add(w.type().rank() == 0
+                    ? new Expr.ArrayAccess(new Expr.VarRef(holder), new Expr.Literal("0", Type.INT), Type.DOUBLE)
+                    : new Expr.VarRef(holder));
+        }
+        Var j = new Var(names.fresh("j"), Type.INT);
+        Var column = new Var(names.fresh("column"), Type.named(RuntimeClasses.DUAL_VECTOR));
+        out.add(new Stmt.CountedLoop(j, new Expr.Literal("0", Type.INT), new Expr.VarRef(n), true,
+                new Stmt.Block(List.of(
+                        new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_UNIT.call(prepend(new Expr.VarRef(j),
+                                varargs(parts)), Type.VOID), null),
+                        new Stmt.Decl(column, new Expr.StaticCall(null, Names.jvp(fn.name()), jvpArgs,
+                                column.type()), null),
+                        new Stmt.ExprStmt(RuntimeMethod.JACOBIAN_SET_COLUMN.call(List.of(new Expr.VarRef(jacobian),
+                                new Expr.VarRef(j), RuntimeMethod.DUAL_VECTOR_TANGENT.on(column.name(), List.of(),
+                                        Type.DOUBLE_ARRAY)), Type.VOID), null))), null));
+        return out;
+    }
+
+    /** Arguments for one of the runtime's {@code Object...} parameters, one per array in {@code arrays}. */
+    public static List<Expr> objectArgs(List<Var> arrays) {
+        List<Expr> parts = new ArrayList<>();
+        arrays.forEach(a -> parts.add(asObject(new Expr.VarRef(a))));
+        return varargs(parts);
     }
 
     /**
@@ -396,7 +437,7 @@ public final class GradWrapper {
     }
 
     /** A zeroed holder for {@code w}'s derivative: {@code double[1]} for a scalar, else its shape. */
-    static Expr zeros(Var w) {
+    public static Expr zeros(Var w) {
         return switch (w.type().rank()) {
             case 0 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Literal("1", Type.INT)));
             case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(new Expr.VarRef(w))));
@@ -405,7 +446,7 @@ public final class GradWrapper {
     }
 
     /** The number of inputs, the wrt parameters flattened: {@code x.length + 1 + ...}. */
-    static Expr flatSize(Function fn) {
+    public static Expr flatSize(Function fn) {
         Expr size = null;
         for (Var w : fn.wrt()) {
             Expr n = switch (w.type().rank()) {

@@ -40,13 +40,34 @@ public final class ReverseTransform {
      */
     public static GeneratedMethod vjp(Function fn, ControlFlow.Result lowered, Activity activity, Names names,
                                       Checkpointing checkpointing, long checkpointMemory) {
+        return build(fn, lowered, activity, names, checkpointing, checkpointMemory, false).vjp();
+    }
+
+    /**
+     * What reverse mode gives a method: its {@code _vjp}, and for a vector-valued method whose
+     * backward sweep can run once per output after one forward sweep, its {@code _jacobian}
+     * ({@link JacobianRows}; else null).
+     */
+    public record Sweeps(GeneratedMethod vjp, GeneratedMethod jacobian) {
+    }
+
+    /** {@link #vjp}, and the {@code _jacobian} from the same two sweeps where {@link JacobianRows} applies. */
+    public static Sweeps vjpAndJacobian(Function fn, ControlFlow.Result lowered, Activity activity, Names names,
+                                        Checkpointing checkpointing, long checkpointMemory) {
+        return build(fn, lowered, activity, names, checkpointing, checkpointMemory, true);
+    }
+
+    private static Sweeps build(Function fn, ControlFlow.Result lowered, Activity activity, Names names,
+                                Checkpointing checkpointing, long checkpointMemory, boolean jacobian) {
         ReverseContext ctx = new ReverseContext(fn, lowered, activity, names);
         ReversePlan plan = ReversePlanner.plan(ctx, checkpointing, checkpointMemory);
         BackwardSweep backward = BackwardSweep.of(ctx, plan);
         ForwardSweep forward = new ForwardSweep(ctx, plan, backward);
         List<Stmt> backwardCode = backward.sweep(lowered.body().stmts());
         List<Stmt> forwardCode = forward.sweep(lowered.body().stmts());
-        return VjpAssembler.assemble(ctx, plan, forwardCode, backwardCode);
+        // the vjp first: the Jacobian's own names must not change the vjp's
+        GeneratedMethod vjp = VjpAssembler.assemble(ctx, plan, new java.util.ArrayList<>(forwardCode), backwardCode);
+        return new Sweeps(vjp, jacobian ? JacobianRows.of(ctx, plan, forwardCode, backwardCode) : null);
     }
 
     /** Whether {@code vjp} drives a loop by a checkpoint schedule (forward over reverse does not take those). */

@@ -32,7 +32,7 @@ final class VjpAssembler {
     private final ReverseContext ctx;
     private final ReversePlan plan;
 
-    private VjpAssembler(ReverseContext ctx, ReversePlan plan) {
+    VjpAssembler(ReverseContext ctx, ReversePlan plan) {
         this.ctx = ctx;
         this.plan = plan;
     }
@@ -65,25 +65,7 @@ final class VjpAssembler {
         if (ctx.isVectorValued() && ctx.adjoints.containsKey(ctx.result())) {
             body.add(new Stmt.Decl(ctx.adjoints.get(ctx.result()), zero(ctx.result().type()), null));
         }
-        Set<Var> used = new HashSet<>();
-        for (Stmt s : forward) {
-            collectVars(s, used);
-        }
-        for (Stmt s : backward) {
-            collectVars(s, used);
-        }
-        for (Stmt h : plan.hoisted) {
-            if (used.contains(((Stmt.Decl) h).var())) {
-                body.add(h);
-            }
-        }
-        for (Map.Entry<Var, Var> e : ctx.adjoints.entrySet()) {
-            Var p = e.getKey();
-            if (ctx.separateParamAdjoints.contains(p)) {
-                body.add(new Stmt.Decl(e.getValue(), RuntimeMethod.ZEROS_LIKE.call(
-                        List.of(Build.ref(p)), p.type()), null));
-            }
-        }
+        declareBeforeForward(body, forward, backward);
         if (!plan.fused.isEmpty()) {
             // adjoints of fused loops live in the forward sweep too
             declareScalarAdjoints(body);
@@ -126,19 +108,7 @@ final class VjpAssembler {
                     List.of(Build.ref(ctx.adjoints.get(ctx.result())), Build.ref(ctx.seed)), Type.VOID), null));
         }
         body.addAll(backward);
-        for (Map.Entry<Var, Var> e : ctx.accumulators.entrySet()) {
-            Var adj = ctx.adjoints.get(e.getKey());
-            if (adj == null) {
-                continue;
-            }
-            if (e.getKey().type().rank() == 0) {
-                body.add(new Stmt.Assign(new Expr.ArrayAccess(Build.ref(e.getValue()), intLit(0), Type.DOUBLE),
-                        AssignOp.ADD, Build.ref(adj), null));
-            } else if (ctx.separateParamAdjoints.contains(e.getKey())) {
-                body.add(new Stmt.ExprStmt(RuntimeMethod.ADD_INTO.call(
-                        List.of(Build.ref(e.getValue()), Build.ref(adj)), Type.VOID), null));
-            }
-        }
+        addIntoAccumulators(body);
         for (Var[] f : finals) {
             body.add(f.length == 1
                     ? new Stmt.ExprStmt(RuntimeMethod.RESTORE_KEPT.on(ctx.tape.name(), List.of(Build.ref(f[0])),
@@ -161,13 +131,53 @@ final class VjpAssembler {
                 new Stmt.Block(body));
     }
 
+    /** Adds the adjoints of the differentiated parameters that are not their accumulators into them. */
+    void addIntoAccumulators(List<Stmt> body) {
+        for (Map.Entry<Var, Var> e : ctx.accumulators.entrySet()) {
+            Var adj = ctx.adjoints.get(e.getKey());
+            if (adj == null) {
+                continue;
+            }
+            if (e.getKey().type().rank() == 0) {
+                body.add(new Stmt.Assign(new Expr.ArrayAccess(Build.ref(e.getValue()), intLit(0), Type.DOUBLE),
+                        AssignOp.ADD, Build.ref(adj), null));
+            } else if (ctx.separateParamAdjoints.contains(e.getKey())) {
+                body.add(new Stmt.ExprStmt(RuntimeMethod.ADD_INTO.call(
+                        List.of(Build.ref(e.getValue()), Build.ref(adj)), Type.VOID), null));
+            }
+        }
+    }
+
+    /** The used hoisted declarations, and the parameter adjoints that are locals of their own. */
+    void declareBeforeForward(List<Stmt> body, List<Stmt> forward, List<Stmt> backward) {
+        Set<Var> used = new HashSet<>();
+        for (Stmt s : forward) {
+            collectVars(s, used);
+        }
+        for (Stmt s : backward) {
+            collectVars(s, used);
+        }
+        for (Stmt h : plan.hoisted) {
+            if (used.contains(((Stmt.Decl) h).var())) {
+                body.add(h);
+            }
+        }
+        for (Map.Entry<Var, Var> e : ctx.adjoints.entrySet()) {
+            Var p = e.getKey();
+            if (ctx.separateParamAdjoints.contains(p)) {
+                body.add(new Stmt.Decl(e.getValue(), RuntimeMethod.ZEROS_LIKE.call(
+                        List.of(Build.ref(p)), p.type()), null));
+            }
+        }
+    }
+
     /**
      * Rewrites, in the top level of {@code forward}, the creation of each array of {@code pooled}
      * and of its adjoint to take a zeroed array of the same length from the tape's pool (released at
      * the end of the method), so that steady-state calls allocate nothing; returns how many arrays
      * are taken.
      */
-    private int takeFromPool(List<Stmt> forward, Set<Var> pooled) {
+    int takeFromPool(List<Stmt> forward, Set<Var> pooled) {
         int taken = 0;
         for (int i = 0; i < forward.size(); i++) {
             if (!(forward.get(i) instanceof Stmt.Decl d) || d.init() == null) {
@@ -244,7 +254,7 @@ final class VjpAssembler {
      * {@code enter}/{@code leave}). Asked of the code itself, not of the plan, so that a save the
      * plan made and a sweep then dropped costs nothing.
      */
-    private boolean usesTape(List<Stmt> body) {
+    boolean usesTape(List<Stmt> body) {
         boolean[] found = {false};
         for (Stmt s : body) {
             IrWalk.forEachStmt(s, x -> {
@@ -257,7 +267,7 @@ final class VjpAssembler {
         return found[0];
     }
 
-    private void declareScalarAdjoints(List<Stmt> body) {
+    void declareScalarAdjoints(List<Stmt> body) {
         for (Map.Entry<Var, Var> e : ctx.adjoints.entrySet()) {
             if (e.getKey() != ctx.result() && e.getKey().type().rank() == 0) {
                 body.add(new Stmt.Decl(e.getValue(), Build.ZERO, null));
@@ -265,7 +275,7 @@ final class VjpAssembler {
         }
     }
 
-    private static void collectVars(Stmt s, Set<Var> out) {
+    static void collectVars(Stmt s, Set<Var> out) {
         IrWalk.forEachStmt(s, x -> {
             for (Expr e : IrWalk.ownExprs(x)) {
                 out.addAll(IrWalk.varsRead(e));
