@@ -43,6 +43,8 @@ final class ReversePlanner {
     private final ReverseContext ctx;
     private final ReversePlan plan = new ReversePlan();
     private BackwardSweep.Recording recording;
+    /** Element writes whose old value no backward code reads (no save, no restore). */
+    private Set<Stmt> unreadElements = ReverseContext.identitySet();
 
     private final Checkpointing checkpointing;
     /** The slots of saves outside loops, kept across the planner's passes so that their names stay. */
@@ -163,9 +165,11 @@ final class ReversePlanner {
                 .backward(ctx.body().stmts()), ctx.primal);
         reads.vars.remove(ctx.result());
         planTapedCalls();
+        unreadElements = UnreadElements.of(ctx.body(), recording.siteReads, recording.extraReads);
         // an element write that will be saved is restored in the backward sweep, which reads its indices
         IrWalk.forEachStmt(ctx.body(), s -> {
             if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess target
+                    && !unreadElements.contains(s)
                     && (reads.elementBases.contains(target.type().base()) || target.type().rank() > 0)) {
                 Set<Var> restoreReads = new HashSet<>(recording.siteReads.getOrDefault(s, Set.of()));
                 restoreReads.addAll(ctx.primalVars(target));
@@ -392,7 +396,8 @@ final class ReversePlanner {
                 if (!(a.target() instanceof Expr.VarRef r)) {
                     boolean activeRow = a.target().type().rank() > 0
                             && ctx.activity.isActive(IrWalk.rootVar(a.target()));
-                    if (activeRow || reads.elementBases.contains(a.target().type().base())) {
+                    boolean unread = !activeRow && unreadElements.contains(s);
+                    if (!unread && (activeRow || reads.elementBases.contains(a.target().type().base()))) {
                         save(s, a.target().type(), activeRow ? ctx.adjoints.get(IrWalk.rootVar(a.target())) : null);
                     }
                     return;
