@@ -24,6 +24,7 @@ public final class ValueCache {
     private List<Stmt> out;
     private Map<Expr, Expr> values = new HashMap<>();
     private final java.util.List<Expr.MathCall> recomputed = new java.util.ArrayList<>();
+    private Map<Expr, Var> available = Map.of();
 
     public ValueCache(Names names, SourcePos pos, List<Stmt> out) {
         this.names = names;
@@ -34,6 +35,36 @@ public final class ValueCache {
     /** Records that {@code variable} holds the value of {@code e} here, so that it is not recomputed. */
     public void knownValue(Expr e, Var variable) {
         values.put(e, Build.ref(variable));
+    }
+
+    /**
+     * The {@code Math} calls whose values primal locals hold where this code runs (from
+     * {@link org.cotangent.processor.analysis.AvailableValues}): {@link #reuse} reads those locals
+     * instead of calling again.
+     */
+    public void available(Map<Expr, Var> calls) {
+        available = calls == null ? Map.of() : calls;
+    }
+
+    /** {@code partial} with every available call in it replaced by the local that holds its value. */
+    public Expr reuse(Expr partial) {
+        if (available.isEmpty()) {
+            return partial;
+        }
+        Var holder = available.get(partial);
+        if (holder != null) {
+            return Build.ref(holder);
+        }
+        if (partial instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), reuse(u.operand()), u.type());
+        }
+        if (partial instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), reuse(b.left()), reuse(b.right()), b.type());
+        }
+        if (partial instanceof Expr.MathCall m) {
+            return new Expr.MathCall(m.owner(), m.fn(), m.args().stream().map(this::reuse).toList());
+        }
+        return partial;
     }
 
     /** Where new locals go from now on; returns the previous list. */

@@ -4,6 +4,7 @@ import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.naming.RuntimeClasses;
 
 import org.cotangent.processor.analysis.Activity;
+import org.cotangent.processor.analysis.AvailableValues;
 import org.cotangent.processor.ir.AssignOp;
 import org.cotangent.processor.ir.Build;
 import org.cotangent.processor.ir.Expr;
@@ -42,6 +43,10 @@ public final class ForwardTransform {
     private final Map<Var, Var> tangents = new LinkedHashMap<>();
     private final Set<Stmt> nestedDecls = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Stmt> hoisted = new ArrayList<>();
+    /** Per statement: the {@code Math} calls whose values primal locals hold before it. */
+    private Map<Stmt, Map<Expr, Var>> availableCalls = Map.of();
+    /** Those of the statement being transformed. */
+    private Map<Expr, Var> availableHere = Map.of();
 
     private ForwardTransform(Function fn, ControlFlow.Result lowered, Activity activity, Names names) {
         this.fn = fn;
@@ -93,6 +98,7 @@ public final class ForwardTransform {
         for (Stmt s : lowered.body().stmts()) {
             classify(s, true);
         }
+        availableCalls = AvailableValues.of(lowered.body());
         List<Stmt> code = new ArrayList<>();
         for (Stmt s : lowered.body().stmts()) {
             statement(s, code);
@@ -156,6 +162,7 @@ public final class ForwardTransform {
     }
 
     private void statement(Stmt s, List<Stmt> out) {
+        availableHere = availableCalls.getOrDefault(s, Map.of());
         if (s instanceof Stmt.Decl d) {
             boolean nested = nestedDecls.contains(s);
             Var dot = tangents.get(d.var());
@@ -224,6 +231,7 @@ public final class ForwardTransform {
         }
         Expr dotTarget = target instanceof Expr.VarRef ? Build.ref(tangents.get(root)) : tangentArray(target);
         ValueCache values = new ValueCache(names, pos, out);
+        values.available(availableHere);
         Expr rhs = op == AssignOp.SET || op == AssignOp.ADD || op == AssignOp.SUB ? value
                 : new Expr.Binary(op.binary().orElseThrow(), target, value, Type.DOUBLE);
         Expr dot = tangent(rhs, values);
@@ -256,7 +264,7 @@ public final class ForwardTransform {
         }
         Expr sum = Build.ZERO;
         for (ChainRule.Partial p : ChainRule.of(e, values::value, activity::isActive)) {
-            sum = Build.add(sum, scale(tangent(p.operand(), values), p.partial()));
+            sum = Build.add(sum, scale(tangent(p.operand(), values), values.reuse(p.partial())));
         }
         return sum;
     }

@@ -49,6 +49,11 @@ final class AdjointPropagator {
         values.knownValue(e, variable);
     }
 
+    /** The {@code Math} calls that primal locals hold here, for partials to read instead of calling. */
+    void available(Map<Expr, Var> calls) {
+        values.available(calls);
+    }
+
     /** The {@code Math} calls whose values the propagation so far computed again. */
     java.util.List<Expr.MathCall> recomputedCalls() {
         return values.recomputedCalls();
@@ -73,7 +78,7 @@ final class AdjointPropagator {
         }
         Expr adj = ChainRule.passesThrough(e) ? adjoint : simple(adjoint, adjointName(e));
         for (ChainRule.Partial p : ChainRule.of(e, this::value, activity::isActive)) {
-            propagate(p.operand(), scale(adj, p.partial()));
+            propagate(p.operand(), scale(adj, values.reuse(p.partial())));
         }
     }
 

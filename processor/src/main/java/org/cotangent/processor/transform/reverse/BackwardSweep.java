@@ -397,7 +397,9 @@ final class BackwardSweep {
     }
 
     private AdjointPropagator propagator(Stmt site, List<Stmt> out) {
-        return new AdjointPropagator(ctx.activity, scratch, ctx.adjoints::get, site.pos(), out);
+        AdjointPropagator p = new AdjointPropagator(ctx.activity, scratch, ctx.adjoints::get, site.pos(), out);
+        p.available(ctx.availableCalls().get(site));
+        return p;
     }
 
     /** The backward sweep of an array-valued assignment: what flows back from the new array's adjoint. */

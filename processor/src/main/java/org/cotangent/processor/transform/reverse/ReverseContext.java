@@ -3,6 +3,7 @@ package org.cotangent.processor.transform.reverse;
 import org.cotangent.processor.naming.RuntimeMethod;
 import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.analysis.ArrayWrites;
+import org.cotangent.processor.analysis.AvailableValues;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.Function;
 import org.cotangent.processor.ir.IrWalk;
@@ -42,6 +43,7 @@ final class ReverseContext {
     final Map<Var, Var> accumulators = new LinkedHashMap<>();
     /** Array parameters whose adjoint is a local of its own, added into the accumulator at the end. */
     final Set<Var> separateParamAdjoints = new HashSet<>();
+    private Map<Stmt, Map<Expr, Var>> availableCalls;
 
     ReverseContext(Function fn, ControlFlow.Result lowered, Activity activity, Names names) {
         this.fn = fn;
@@ -79,6 +81,14 @@ final class ReverseContext {
         List<Stmt> out = new ArrayList<>();
         IrWalk.forEachStmt(lowered.body(), out::add);
         return out;
+    }
+
+    /** Per statement: the {@code Math} calls whose values primal locals hold there ({@link AvailableValues}). */
+    Map<Stmt, Map<Expr, Var>> availableCalls() {
+        if (availableCalls == null) {
+            availableCalls = AvailableValues.of(lowered.body());
+        }
+        return availableCalls;
     }
 
     Set<Var> primalVars(Expr e) {
