@@ -87,29 +87,29 @@ public final class ClassEmitter {
             RecordDeclaration record = new RecordDeclaration(
                     new NodeList<>(Modifier.publicModifier()), r.name());
             for (GeneratedMethod.Param c : r.components()) {
-                record.addParameter(new Parameter(StaticJavaParser.parseType(spelling.ofType(c.type())), c.name()));
+                record.addParameter(new Parameter(Parsed.type(spelling.ofType(c.type())), c.name()));
             }
             record.setJavadocComment(r.javadoc());
             type.addMember(record);
         }
         for (GeneratedMethod m : cls.methods()) {
             MethodDeclaration method = type.addMethod(m.name(), Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC);
-            method.setType(StaticJavaParser.parseType(spelling.ofType(m.returnType())));
+            method.setType(Parsed.type(spelling.ofType(m.returnType())));
             for (GeneratedMethod.Param p : m.params()) {
-                method.addParameter(new Parameter(StaticJavaParser.parseType(spelling.ofType(p.type())), p.name()));
+                method.addParameter(new Parameter(Parsed.type(spelling.ofType(p.type())), p.name()));
             }
             method.setJavadocComment(m.javadoc());
             BlockStmt body = new StmtEmitter(spelling).methodBody(m.body());
             method.setBody(body);
         }
-        String body = unit.toString();
+        String body = SourcePrinter.print(unit);
         for (String imported : cls.imports()) {
             String simple = imported.substring(imported.lastIndexOf('.') + 1);
             if (java.util.regex.Pattern.compile("\\b" + simple + "\\b").matcher(body).find()) {
                 addImport(unit, spelling, imported);
             }
         }
-        return unit.toString();
+        return SourcePrinter.print(unit);
     }
 
     private static void addImport(CompilationUnit unit, RuntimeSpelling spelling, String qualified) {

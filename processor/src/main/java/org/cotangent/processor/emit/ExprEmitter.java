@@ -1,6 +1,5 @@
 package org.cotangent.processor.emit;
 
-import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.ArrayCreationLevel;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -37,10 +36,10 @@ final class ExprEmitter {
 
     Expression emit(Expr e) {
         if (e instanceof Expr.Literal l) {
-            return StaticJavaParser.parseExpression(l.text());
+            return Parsed.expression(l.text());
         }
         if (e instanceof Expr.FieldRef f) {
-            return StaticJavaParser.parseExpression(f.owner() + "." + f.name());
+            return Parsed.expression(f.owner() + "." + f.name());
         }
         if (e instanceof Expr.VarRef r) {
             return new NameExpr(r.var().name());
@@ -73,7 +72,7 @@ final class ExprEmitter {
             NodeList<Expression> args = new NodeList<>();
             c.args().forEach(a -> args.add(emit(a)));
             return c.owner() == null ? new MethodCallExpr(c.name(), args.toArray(new Expression[0]))
-                    : new MethodCallExpr(StaticJavaParser.parseExpression(spelling.of(c.owner())), c.name(), args);
+                    : new MethodCallExpr(Parsed.expression(spelling.of(c.owner())), c.name(), args);
         }
         if (e instanceof Expr.NewArray n) {
             NodeList<ArrayCreationLevel> levels = new NodeList<>();
@@ -81,12 +80,12 @@ final class ExprEmitter {
             for (int i = n.dimensions().size(); i < n.type().rank(); i++) {
                 levels.add(new ArrayCreationLevel());
             }
-            return new ArrayCreationExpr(StaticJavaParser.parseType(n.type().base().keyword()), levels, null);
+            return new ArrayCreationExpr(Parsed.type(n.type().base().keyword()), levels, null);
         }
         if (e instanceof Expr.Pullback p) {
             NodeList<Expression> args = new NodeList<>();
             p.allArguments().forEach(a -> args.add(emit(a)));
-            return new MethodCallExpr(StaticJavaParser.parseExpression(p.callee().vjpOwner()), p.callee().vjpName(),
+            return new MethodCallExpr(Parsed.expression(p.callee().vjpOwner()), p.callee().vjpName(),
                     args);
         }
         if (e instanceof Expr.Call c && c.callee().isPrivate()) {
@@ -101,7 +100,7 @@ final class ExprEmitter {
             NodeList<Expression> args = new NodeList<>();
             c.args().forEach(a -> args.add(emit(a)));
             Expression target = c.receiver() != null ? emit(c.receiver())
-                    : StaticJavaParser.parseExpression(c.callee().owner());
+                    : Parsed.expression(c.callee().owner());
             return new MethodCallExpr(target, c.callee().name(), args);
         }
         if (e instanceof Expr.PrivateField f) {
@@ -109,7 +108,7 @@ final class ExprEmitter {
             if (f.receiver() != null) {
                 args.add(emit(f.receiver()));
             }
-            return new EnclosedExpr(new CastExpr(StaticJavaParser.parseType(f.type().javaName()),
+            return new EnclosedExpr(new CastExpr(Parsed.type(f.type().javaName()),
                     new MethodCallExpr(new NameExpr(f.handle()), "get", args)));
         }
         if (e instanceof Expr.InstanceField f) {
@@ -136,13 +135,13 @@ final class ExprEmitter {
             for (int i = 0; i < l.type().rank(); i++) {
                 levels.add(new ArrayCreationLevel());
             }
-            return new ArrayCreationExpr(StaticJavaParser.parseType(l.type().base().keyword()), levels,
+            return new ArrayCreationExpr(Parsed.type(l.type().base().keyword()), levels,
                     new ArrayInitializerExpr(values));
         }
         if (e instanceof Expr.Construct c) {
             NodeList<Expression> args = new NodeList<>();
             c.args().forEach(a -> args.add(emit(a)));
-            return new ObjectCreationExpr(null, StaticJavaParser.parseClassOrInterfaceType(spelling.of(c.className())), args);
+            return new ObjectCreationExpr(null, Parsed.classType(spelling.of(c.className())), args);
         }
         if (e instanceof Expr.Conditional c) {
             Expression cond = emit(c.condition());
@@ -156,7 +155,7 @@ final class ExprEmitter {
             if (precedence(c.operand()) < ATOM) {
                 operand = new EnclosedExpr(operand);
             }
-            return new CastExpr(StaticJavaParser.parseType(c.type().javaName()), operand);
+            return new CastExpr(Parsed.type(c.type().javaName()), operand);
         }
         if (e instanceof Expr.ArrayAccess a) {
             Expression array = emit(a.array());

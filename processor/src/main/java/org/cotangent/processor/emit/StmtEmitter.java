@@ -93,7 +93,7 @@ final class StmtEmitter {
     private Statement statement(Stmt s) {
         if (s instanceof Stmt.Decl d) {
             VariableDeclarator declarator = new VariableDeclarator(
-                    StaticJavaParser.parseType(spelling.ofType(d.var().type().javaName())), d.var().name());
+                    Parsed.type(spelling.ofType(d.var().type().javaName())), d.var().name());
             if (d.init() != null) {
                 declarator.setInitializer(exprs.emit(d.init()));
             }
@@ -139,7 +139,7 @@ final class StmtEmitter {
     private Statement countedLoop(Stmt.CountedLoop c) {
         NameExpr i = new NameExpr(c.counter().name());
         VariableDeclarationExpr init = new VariableDeclarationExpr(new VariableDeclarator(
-                StaticJavaParser.parseType("int"), c.counter().name(), exprs.emit(c.from())));
+                Parsed.type("int"), c.counter().name(), exprs.emit(c.from())));
         Expr to = c.to();
         BinaryExpr.Operator op = c.up() ? BinaryExpr.Operator.LESS : BinaryExpr.Operator.GREATER;
         if (to instanceof Expr.Binary b && b.right() instanceof Expr.Literal l && l.text().equals("1")
