@@ -7,6 +7,7 @@
 #
 #   benchmarks/run.sh                        # all subjects (about 10 minutes on 2 cores)
 #   benchmarks/run.sh 'gmm|lstm' --rounds 3  # a subset, fewer rounds
+#   benchmarks/run.sh mlp --times           # also the median time per call, for tools run beside it
 #   benchmarks/run.sh --jmh 'Jacobian'       # plain JMH output of the classic benchmark classes
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -38,6 +38,7 @@ public final class RatioTable {
     private final long millis;
     private final PrintStream out = System.out;
     private final PrintStream progress = System.err;
+    private boolean printTimes;
 
     private RatioTable(int rounds, long millis) {
         this.rounds = rounds;
@@ -49,11 +50,13 @@ public final class RatioTable {
         int rounds = 5;
         long millis = 200;
         boolean gc = true;
+        boolean times = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--time" -> millis = Long.parseLong(args[++i]);
                 case "--no-gc" -> gc = false;
+                case "--times" -> times = true;
                 default -> filter = args[i];
             }
         }
@@ -62,7 +65,9 @@ public final class RatioTable {
             System.err.println("no case matches " + filter + "; known: " + Catalog.ids(".*"));
             System.exit(2);
         }
-        new RatioTable(rounds, millis).run(ids, gc);
+        RatioTable table = new RatioTable(rounds, millis);
+        table.printTimes = times;
+        table.run(ids, gc);
     }
 
     private void run(List<String> ids, boolean gc) throws RunnerException {
@@ -102,6 +107,12 @@ public final class RatioTable {
             }
         }
         print(cases, times, allocation, perCall, tapeBytes);
+        if (printTimes) {
+            // for comparisons with other tools run on the same machine right before or after
+            out.printf(Locale.ROOT, "%nmedian time per call over the rounds (microseconds):%n");
+            times.forEach((id, byMethod) -> byMethod.forEach((name, t) ->
+                    out.printf(Locale.ROOT, "  %-24s %-12s %12.3f%n", id, name, Statistics.median(t) / 1000)));
+        }
         out.printf(Locale.ROOT, "%n%d rounds of %d ms per pair, in one JVM (%s %s), %.0f s in all%n", rounds, millis,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 (System.nanoTime() - start) * 1e-9);
