@@ -99,4 +99,19 @@ public final class Rows {
         out[1] = dp;
         return out;
     }
+
+    /**
+     * A while loop at the top level keeps its trip count in a local that the backward sweep counts
+     * down: each row's sweep must start from the count again (fuzzer seed 26016951).
+     */
+    @Differentiable
+    public static double[] whileTripCount(double[] x, double y) {
+        double v = y;
+        int k = 0;
+        while (k < 3) {
+            v = v * x[k % x.length] + Math.sin(v);
+            k++;
+        }
+        return new double[] {v * v, Math.cos(v) + y, v * x[0]};
+    }
 }

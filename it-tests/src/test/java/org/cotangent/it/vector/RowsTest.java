@@ -53,4 +53,10 @@ class RowsTest {
         checkAll(Rows.class, "tapedHorner", "coefficients z", at(vec(1.0, -2.0, 0.5, 3.0), 0.7),
                 at(random(6, -1, 1, 16), -1.2));
     }
+
+    @Test
+    void whileTripCount() {
+        checkAll(Rows.class, "whileTripCount", "x y", at(vec(0.9, -0.4, 1.2, 0.3), 0.6),
+                at(random(4, -1, 1, 17), -0.8));
+    }
 }

@@ -239,12 +239,15 @@ final class JacobianRows {
     }
 
     /**
-     * The primal variables the backward sweep assigns (whole or by element), each with the variable
+     * The variables other than adjoints the backward sweep assigns (whole or by element) and does not
+     * declare: the user's and loop trip counts, each with the variable
      * that keeps its value at the end of the forward sweep; null when one of them cannot be kept
      * (an array of arrays, or an array variable the sweep points elsewhere).
      */
     private Map<Var, Var> primalStateChanged(List<Stmt> backward, Set<Var> inBackward) {
         Map<Var, Var> out = new LinkedHashMap<>();
+        Set<Var> adjoints = new HashSet<>(ctx.adjoints.values());
+        adjoints.addAll(ctx.accumulators.values());
         boolean[] ok = {true};
         for (Stmt s : backward) {
             IrWalk.forEachStmt(s, x -> {
@@ -265,7 +268,8 @@ final class JacobianRows {
                 }
                 for (Expr[] t : targets) {
                     Var root = IrWalk.rootVar(t[0]);
-                    if (root == null || !ctx.primal.contains(root) || inBackward.contains(root)) {
+                    // not only the user's variables: the trip counts of loops the sweep counts down too
+                    if (root == null || inBackward.contains(root) || adjoints.contains(root)) {
                         continue;
                     }
                     boolean whole = t[0] instanceof Expr.VarRef;
