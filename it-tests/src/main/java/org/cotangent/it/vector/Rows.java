@@ -114,4 +114,24 @@ public final class Rows {
         }
         return new double[] {v * v, Math.cos(v) + y, v * x[0]};
     }
+
+    /**
+     * An array created only in one branch and overwritten there: where the branch is not taken it
+     * stays null, and the rows' copies of it must allow that (fuzzer seed 26022546).
+     */
+    @Differentiable
+    public static double[] arrayInBranch(double[] x, double[] z) {
+        double[] a = x.clone();
+        a[2] = Math.sin(x[1]) * a[2];
+        if (a[0] < a[1]) {
+            double[] b = z.clone();
+            for (int i = 0; i < 2; i++) {
+                b[i % b.length] += -1.22;
+                double unused = b[i % 3] * 2;
+                b[1] = Math.tanh(x[i % x.length]);
+                double read = b[0];
+            }
+        }
+        return new double[] {Math.log(1.71 + Math.cos(z[2] * a[2])), a[1]};
+    }
 }

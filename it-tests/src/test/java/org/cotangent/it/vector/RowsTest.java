@@ -59,4 +59,11 @@ class RowsTest {
         checkAll(Rows.class, "whileTripCount", "x y", at(vec(0.9, -0.4, 1.2, 0.3), 0.6),
                 at(random(4, -1, 1, 17), -0.8));
     }
+
+    @Test
+    void arrayInBranch() {
+        // the branch taken (0.1 < 0.5), then not (1.2 > 0.2)
+        checkAll(Rows.class, "arrayInBranch", "x z", at(vec(0.1, 0.5, 0.3), vec(0.4, 0.7, 0.2)),
+                at(vec(1.2, 0.2, 0.3), vec(0.4, 0.7, 0.2)));
+    }
 }

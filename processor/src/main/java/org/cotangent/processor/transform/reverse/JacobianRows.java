@@ -100,9 +100,17 @@ final class JacobianRows {
                 Build.ref(n))), null));
         body.add(new Stmt.Comment("n forward-mode sweeps when n <= m, else one backward sweep per row"));
         List<Stmt> byRows = new ArrayList<>();
+        Set<Var> nullable = nullable(body);
         for (Map.Entry<Var, Var> e : kept.entrySet()) {
-            byRows.add(new Stmt.Decl(e.getValue(), e.getKey().type().rank() == 0 ? Build.ref(e.getKey())
-                    : RuntimeMethod.COPY_OF.call(List.of(Build.ref(e.getKey())), e.getKey().type()), null));
+            Var v = e.getKey();
+            Expr copy = v.type().rank() == 0 ? Build.ref(v)
+                    : RuntimeMethod.COPY_OF.call(List.of(Build.ref(v)), v.type());
+            if (nullable.contains(v)) {
+                // an array the forward sweep may never have created (declared in a branch not taken)
+                copy = new Expr.Conditional(isNullRef(v, BinaryOp.EQ), new Expr.Literal("null", v.type()), copy,
+                        v.type());
+            }
+            byRows.add(new Stmt.Decl(e.getValue(), copy, null));
         }
         if (tape == TapeUse.POPS) {
             byRows.add(new Stmt.ExprStmt(RuntimeMethod.MARK.on(ctx.tape.name(), List.of(), Type.VOID), null));
@@ -113,10 +121,15 @@ final class JacobianRows {
             row.add(new Stmt.ExprStmt(RuntimeMethod.REWIND.on(ctx.tape.name(), List.of(), Type.VOID), null));
         }
         for (Map.Entry<Var, Var> e : kept.entrySet()) {
-            row.add(e.getKey().type().rank() == 0
+            Stmt restore = e.getKey().type().rank() == 0
                     ? new Stmt.Assign(Build.ref(e.getKey()), AssignOp.SET, Build.ref(e.getValue()), null)
                     : new Stmt.ExprStmt(RuntimeMethod.COPY_INTO.call(List.of(Build.ref(e.getKey()),
-                            Build.ref(e.getValue())), Type.VOID), null));
+                            Build.ref(e.getValue())), Type.VOID), null);
+            if (nullable.contains(e.getKey())) {
+                restore = new Stmt.If(isNullRef(e.getValue(), BinaryOp.NE), new Stmt.Block(List.of(restore)),
+                        new Stmt.Block(List.of()), null);
+            }
+            row.add(restore);
         }
         List<Var> cleared = new ArrayList<>(holders);
         zeroed.stream().filter(v -> !cleared.contains(v)).forEach(cleared::add);
@@ -336,6 +349,23 @@ final class JacobianRows {
             out.add(resultAdj);
         }
         return out;
+    }
+
+    /** The arrays declared as {@code null} before or in the forward sweep, to be created later (in a branch). */
+    private static Set<Var> nullable(List<Stmt> stmts) {
+        Set<Var> out = new HashSet<>();
+        for (Stmt s : stmts) {
+            IrWalk.forEachStmt(s, x -> {
+                if (x instanceof Stmt.Decl d && d.var().type().rank() > 0 && (d.init() == null || isNull(d.init()))) {
+                    out.add(d.var());
+                }
+            });
+        }
+        return out;
+    }
+
+    private static Expr isNullRef(Var v, BinaryOp op) {
+        return new Expr.Binary(op, Build.ref(v), new Expr.Literal("null", v.type()), Type.BOOLEAN);
     }
 
     private static boolean isNull(Expr e) {
