@@ -88,7 +88,8 @@ final class ClassCompiler {
                 callees.remove(name);
                 FunctionCompiler.Compiled compiled = FunctionCompiler.compile(read, callees,
                         !"false".equals(env.getOptions().get(CotangentProcessor.SECOND_ORDER_OPTION)),
-                        checkpointing(env), checkpointMemory(env));
+                        checkpointing(env), checkpointMemory(env),
+                        "true".equals(env.getOptions().get(CotangentProcessor.REASSOCIATE_OPTION)));
                 reporter.report(compiled.findings(), read, method);
                 if (!compiled.methods().isEmpty()) {
                     if (read.function().returnType().isScalarDouble()) {
@@ -164,6 +165,12 @@ final class ClassCompiler {
 
     /** Reports, as compile errors, processor options whose values the processor does not understand. */
     static void checkOptions(ProcessingEnvironment env) {
+        String reassociate = env.getOptions().get(CotangentProcessor.REASSOCIATE_OPTION);
+        if (reassociate != null && !reassociate.equals("true") && !reassociate.equals("false")) {
+            env.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR, "cotangent.reassociate must be true or "
+                    + "false, not '" + reassociate + "': write -Acotangent.reassociate=true to let generated loops add "
+                    + "sums in a different order");
+        }
         try {
             Checkpointing.of(env.getOptions().get(CotangentProcessor.CHECKPOINT_OPTION));
         } catch (IllegalArgumentException e) {

@@ -48,6 +48,7 @@ public final class CotangentProcessor extends AbstractProcessor {
     static final String SECOND_ORDER_OPTION = "cotangent.secondOrder";
     static final String CHECKPOINT_OPTION = "cotangent.checkpoint";
     static final String CHECKPOINT_MEMORY_OPTION = "cotangent.checkpointMemory";
+    static final String REASSOCIATE_OPTION = "cotangent.reassociate";
     static final long DEFAULT_CHECKPOINT_MEMORY = 64L << 20;
 
     private final CustomRules customRules = new CustomRules();
@@ -74,10 +75,14 @@ public final class CotangentProcessor extends AbstractProcessor {
      * or none, instead of choosing per loop by cost ({@code auto}, the default).
      * {@code -Acotangent.checkpointMemory=BYTES} bounds the states a checkpointed loop keeps (default
      * 64 MiB): above it, binomial checkpointing keeps as many as fit.
+     * {@code -Acotangent.reassociate=true} lets generated loops add pure sums in four partial sums
+     * ({@link org.cotangent.processor.cleanup.SplitSums}): faster, and no longer bit-identical to the
+     * user's method (default false).
      */
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(INLINE_OPTION, SECOND_ORDER_OPTION, CHECKPOINT_OPTION, CHECKPOINT_MEMORY_OPTION);
+        return Set.of(INLINE_OPTION, SECOND_ORDER_OPTION, CHECKPOINT_OPTION, CHECKPOINT_MEMORY_OPTION,
+                REASSOCIATE_OPTION);
     }
 
     @Override

@@ -46,6 +46,12 @@ final class FunctionCompiler {
      */
     static Compiled compile(ReadResult read, java.util.Map<String, Function> inlinable, boolean secondOrder,
                             Checkpointing checkpointing, long checkpointMemory) {
+        return compile(read, inlinable, secondOrder, checkpointing, checkpointMemory, false);
+    }
+
+    /** As above; {@code reassociate} lets loops add pure sums into partial sums ({@code -Acotangent.reassociate=true}). */
+    static Compiled compile(ReadResult read, java.util.Map<String, Function> inlinable, boolean secondOrder,
+                            Checkpointing checkpointing, long checkpointMemory, boolean reassociate) {
         Function fn = read.function();
         Names names = new Names(userNames(fn));
         Stmt.Block withCalls = org.cotangent.processor.lower.ScalarReplacement.apply(
@@ -114,7 +120,7 @@ final class FunctionCompiler {
                 primal.add(c.counter());
             }
         });
-        return new Compiled(out.stream().map(m -> Cleanup.apply(m, primal)).toList(), List.of());
+        return new Compiled(out.stream().map(m -> Cleanup.apply(m, primal, reassociate)).toList(), List.of());
     }
 
     /** Forward mode needs every callee's {@code _jvp}: a method with only a {@code @CustomVjp} has none. */

@@ -22,10 +22,23 @@ public final class Cleanup {
      *     their stores go only where they cannot throw
      */
     public static GeneratedMethod apply(GeneratedMethod method, java.util.Set<org.cotangent.processor.ir.Var> primal) {
+        return apply(method, primal, false);
+    }
+
+    /**
+     * As {@link #apply(GeneratedMethod, java.util.Set)}; with {@code reassociate} (the user's
+     * {@code -Acotangent.reassociate=true}) pure sums in loops are split into partial sums first
+     * ({@link SplitSums}), the one pass here that changes the last bits of a value.
+     */
+    public static GeneratedMethod apply(GeneratedMethod method, java.util.Set<org.cotangent.processor.ir.Var> primal,
+                                        boolean reassociate) {
         if (!Supported.all(method.body())) {
             return method;
         }
-        Stmt.Block body = ConstantFolding.apply(method.body());
+        Stmt.Block split = reassociate
+                ? SplitSums.apply(method.body(), method.params().stream().map(GeneratedMethod.Param::name).toList())
+                : method.body();
+        Stmt.Block body = ConstantFolding.apply(split);
         for (int round = 0; round < 4; round++) {
             Stmt.Block before = body;
             body = ZeroInits.apply(DeadStores.apply(body, primal));

@@ -86,4 +86,42 @@ class CorrectCodeTest {
                 .compileStrings(BANANA);
         assertTrue(valid.success(), valid::fullText);
     }
+
+    private static final String DOT = """
+            package example;
+
+            import org.cotangent.Differentiable;
+
+            public class Dot {
+                @Differentiable
+                public static double f(double[] w, double[] x) {
+                    double z = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        z += w[i] * x[i];
+                    }
+                    return Math.tanh(z);
+                }
+            }
+            """;
+
+    @Test
+    void sumsAreSplitOnlyWhenTheUserOptsIn() {
+        String plain = CompilationHarness.cotangent().compileStrings(DOT).generatedSource("example/DotDerivatives.java");
+        assertTrue(!plain.contains("z_part1"), "bit-identical sums by default");
+        CompilationHarness.Result result = CompilationHarness.cotangent()
+                .withOptions("-Acotangent.reassociate=true").compileStrings(DOT);
+        assertTrue(result.success(), result::fullText);
+        assertTrue(result.warnings().isEmpty(), result::describeDiagnostics);
+        String split = result.generatedSource("example/DotDerivatives.java");
+        for (String line : new String[] {"double z_part1 = 0.0;", "int i_quads = w.length / 4;",
+                "z_part3 += w[4 * i_quad + 3] * x[4 * i_quad + 3];", "for (int i = 4 * i_quads; i < w.length; i++) {",
+                "z += z_part1 + z_part2 + z_part3;"}) {
+            assertTrue(split.contains(line), () -> "missing '" + line + "' in\n" + split);
+        }
+        CompilationHarness.Result wrong = CompilationHarness.cotangent()
+                .withOptions("-Acotangent.reassociate=yes").compileStrings(DOT);
+        assertTrue(!wrong.success(), wrong::fullText);
+        assertTrue(wrong.errors().stream().anyMatch(d -> d.getMessage(null).contains("true or false")),
+                wrong::describeDiagnostics);
+    }
 }

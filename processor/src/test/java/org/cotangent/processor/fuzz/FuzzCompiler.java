@@ -164,6 +164,8 @@ final class FuzzCompiler {
                 "-Acotangent.inline=" + inline,
                 // -Dcotangent.fuzz.checkpoint=always|never: every loop reverse mode can checkpoint is, or none
                 "-Acotangent.checkpoint=" + System.getProperty("cotangent.fuzz.checkpoint", "auto"),
+                // -Dcotangent.fuzz.reassociate=true: sums in loops split into partial sums (SplitSums)
+                "-Acotangent.reassociate=" + System.getProperty("cotangent.fuzz.reassociate", "false"),
                 "-Xmaxerrs", "10000");
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         StringWriter compilerOut = new StringWriter();

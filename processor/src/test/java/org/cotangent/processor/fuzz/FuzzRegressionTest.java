@@ -39,6 +39,26 @@ class FuzzRegressionTest {
     }
 
     @Test
+    void splitSumsDefault() {
+        assertCorrect("SplitSums");
+    }
+
+    @Test
+    void splitSumsReassociated() {
+        String before = System.getProperty("cotangent.fuzz.reassociate");
+        System.setProperty("cotangent.fuzz.reassociate", "true");
+        try {
+            assertCorrect("SplitSums");
+        } finally {
+            if (before == null) {
+                System.clearProperty("cotangent.fuzz.reassociate");
+            } else {
+                System.setProperty("cotangent.fuzz.reassociate", before);
+            }
+        }
+    }
+
+    @Test
     void callInArrayInitializer() {
         assertCorrect("CallInArrayInitializer");
     }
