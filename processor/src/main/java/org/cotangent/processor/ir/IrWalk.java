@@ -236,6 +236,19 @@ public final class IrWalk {
     }
 
     /** The variable a statement assigns or declares (for an element write, the array's variable), or null. */
+    /** The variables declared in {@code s} or in a statement in it, loop counters too. */
+    public static java.util.Set<Var> declaredIn(Stmt s) {
+        java.util.Set<Var> out = new java.util.HashSet<>();
+        forEachStmt(s, x -> {
+            if (x instanceof Stmt.Decl d) {
+                out.add(d.var());
+            } else if (x instanceof Stmt.CountedLoop c) {
+                out.add(c.counter());
+            }
+        });
+        return out;
+    }
+
     public static Var definedVar(Stmt s) {
         if (s instanceof Stmt.Decl d) {
             return d.var();

@@ -192,7 +192,7 @@ final class CheckpointedLoops {
 
     /** The variables declared outside {@code loop} that its body writes, in the order it first writes them. */
     static List<Var> writtenOutside(Stmt.CountedLoop loop) {
-        Set<Var> declared = declaredIn(loop.body());
+        Set<Var> declared = IrWalk.declaredIn(loop.body());
         Set<Var> out = new LinkedHashSet<>();
         IrWalk.forEachStmt(loop.body(), s -> {
             Var v = s instanceof Stmt.Assign a ? IrWalk.rootVar(a.target()) : null;
@@ -682,18 +682,6 @@ final class CheckpointedLoops {
                 out.add(v);
             }
             if (x instanceof Stmt.CountedLoop c) {
-                out.add(c.counter());
-            }
-        });
-        return out;
-    }
-
-    private static Set<Var> declaredIn(Stmt s) {
-        Set<Var> out = new HashSet<>();
-        IrWalk.forEachStmt(s, x -> {
-            if (x instanceof Stmt.Decl d) {
-                out.add(d.var());
-            } else if (x instanceof Stmt.CountedLoop c) {
                 out.add(c.counter());
             }
         });

@@ -239,15 +239,7 @@ final class JacobianRows {
 
     private static Set<Var> declaredIn(List<Stmt> stmts) {
         Set<Var> out = new HashSet<>();
-        for (Stmt s : stmts) {
-            IrWalk.forEachStmt(s, x -> {
-                if (x instanceof Stmt.Decl d) {
-                    out.add(d.var());
-                } else if (x instanceof Stmt.CountedLoop c) {
-                    out.add(c.counter());
-                }
-            });
-        }
+        stmts.forEach(s -> out.addAll(IrWalk.declaredIn(s)));
         return out;
     }
 
