@@ -80,17 +80,29 @@ public final class Tape {
 
     /** Pushes every element of {@code a}, for {@link #popAll(double[])} to put back. */
     public void pushAll(double[] a) {
-        while (doubleTop + a.length > doubles.length) {
+        int n = a.length;
+        int top = doubleTop;
+        while (top + n > doubles.length) {
             doubles = Arrays.copyOf(doubles, doubles.length * 2);
         }
-        System.arraycopy(a, 0, doubles, doubleTop, a.length);
-        doubleTop += a.length;
+        // a counted loop, not System.arraycopy: the arrays kept per iteration are often a few
+        // elements long, where the call's set-up costs more than the copy; C2 vectorises the loop
+        double[] stack = doubles;
+        for (int i = 0; i < n; i++) {
+            stack[top + i] = a[i];
+        }
+        doubleTop = top + n;
     }
 
     /** Puts back into {@code a} the elements {@link #pushAll(double[])} pushed. */
     public void popAll(double[] a) {
-        doubleTop -= a.length;
-        System.arraycopy(doubles, doubleTop, a, 0, a.length);
+        int n = a.length;
+        int top = doubleTop - n;
+        double[] stack = doubles;
+        for (int i = 0; i < n; i++) {
+            a[i] = stack[top + i];
+        }
+        doubleTop = top;
     }
 
     public void pushAll(double[][] a) {
