@@ -66,4 +66,11 @@ class RowsTest {
         checkAll(Rows.class, "arrayInBranch", "x z", at(vec(0.1, 0.5, 0.3), vec(0.4, 0.7, 0.2)),
                 at(vec(1.2, 0.2, 0.3), vec(0.4, 0.7, 0.2)));
     }
+
+    @Test
+    void workArrayPerComponent() {
+        // k = 3 outputs of 6 parameters: backward rows over a loop that refills a work array
+        checkAll(org.cotangent.it.loops.WorkArrays.class, "perComponent", "w", at(random(6, -1, 1, 15), vec(0.4, -0.7), 3),
+                at(random(6, -1, 1, 16), vec(1.1, 0.2), 3));
+    }
 }

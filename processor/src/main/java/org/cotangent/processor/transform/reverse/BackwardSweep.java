@@ -182,7 +182,14 @@ final class BackwardSweep {
                     : "checkpointed: " + ForwardSweep.names(snapshot) + " as the iteration began, then the iteration again"));
             body.addAll(pops(snapshot, c));
         }
-        if (plan.replayed.contains(c) && recording == null) {
+        List<Var> kept = plan.kept.get(c);
+        if (kept != null && recording == null) {
+            if (!kept.isEmpty()) {
+                body.add(new Stmt.Comment(ForwardSweep.names(kept) + " as the iteration left them"));
+                body.addAll(pops(kept, c));
+            }
+            body.addAll(recomputation(c));
+        } else if (plan.replayed.contains(c) && recording == null) {
             body.addAll(forward.replay(c.body().stmts()));
         } else {
             body.addAll(recomputation(c));

@@ -635,7 +635,7 @@ final class CheckpointedLoops {
     }
 
     /** How many words a snapshot of {@code v} holds: its length where the method allocates it with a constant one. */
-    private static double words(Var v, Stmt.Block method) {
+    static double words(Var v, Stmt.Block method) {
         if (v.type().rank() == 0) {
             return 1;
         }

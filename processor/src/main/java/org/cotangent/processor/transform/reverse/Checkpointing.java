@@ -3,8 +3,11 @@ package org.cotangent.processor.transform.reverse;
 import java.util.Locale;
 
 /**
- * When reverse mode checkpoints a loop ({@link CheckpointedLoops}): by the cost model (the
- * default), for every loop that can be, or never. The processor option
+ * When reverse mode checkpoints a loop ({@link CheckpointedLoops}) and when it keeps a replayed
+ * loop's iterations instead of replaying them ({@link KeptIterations}): by the cost model (the
+ * default); {@code ALWAYS} recomputes wherever it can (every loop that can be checkpointed is, no
+ * iteration is kept); {@code NEVER} stores (no loop is checkpointed, iterations are kept wherever
+ * keeping is right). The processor option
  * {@code -Acotangent.checkpoint=auto|always|never} picks it; {@code always} and {@code never}
  * exist to test both strategies on the same programs.
  */

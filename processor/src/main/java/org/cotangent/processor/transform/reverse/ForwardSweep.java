@@ -7,6 +7,7 @@ import org.cotangent.processor.ir.BinaryOp;
 import org.cotangent.processor.ir.Build;
 import org.cotangent.processor.ir.Expr;
 import org.cotangent.processor.ir.IrMap;
+import org.cotangent.processor.ir.SourcePos;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
 import org.cotangent.processor.ir.Var;
@@ -119,6 +120,12 @@ final class ForwardSweep {
             untaped += replay ? 1 : 0;
             body.addAll(sweep(c.body().stmts()));
             untaped -= replay ? 1 : 0;
+            List<Var> kept = plan.kept.get(s);
+            if (kept != null && !kept.isEmpty()) {
+                // no position of its own: the comment says what the pushes are for
+                body.add(new Stmt.Comment("kept for this iteration's backward code: " + names(kept)));
+                body.addAll(pushes(kept, (SourcePos) null));
+            }
             out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(body), c.pos()));
         } else if (s instanceof Stmt.Block b) {
             out.addAll(sweep(b.stmts()));
@@ -251,10 +258,14 @@ final class ForwardSweep {
 
     /** {@code tape.push...(v)} for each whole variable, in order: its value, or an array's elements. */
     List<Stmt> pushes(List<Var> vars, Stmt at) {
+        return pushes(vars, at.pos());
+    }
+
+    private List<Stmt> pushes(List<Var> vars, SourcePos pos) {
         List<Stmt> out = new ArrayList<>();
         for (Var v : vars) {
             RuntimeMethod method = v.type().rank() > 0 ? RuntimeMethod.PUSH_ALL : ReverseContext.push(v.type());
-            out.add(ctx.tapeCall(method, Build.ref(v), at.pos()));
+            out.add(ctx.tapeCall(method, Build.ref(v), pos));
         }
         return out;
     }

@@ -100,6 +100,11 @@ final class ReversePlan {
      * before the iteration's replay.
      */
     final Map<Stmt, List<Var>> snapshots = new IdentityHashMap<>();
+    /**
+     * Replayed loops that keep instead ({@link KeptIterations}): what each iteration wrote that its
+     * backward code reads, pushed at the iteration's end and popped where the replay would run.
+     */
+    final Map<Stmt, List<Var>> kept = new IdentityHashMap<>();
     /** Per checkpointed loop, what it writes that the backward code outside it reads: pushed before it, popped after. */
     final Map<Stmt, List<Var>> entrySaves = new IdentityHashMap<>();
     /**

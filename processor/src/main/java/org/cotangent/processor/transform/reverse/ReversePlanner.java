@@ -76,6 +76,7 @@ final class ReversePlanner {
         plan.replayed = ReplayedLoops.find(ctx.body());
         planFromDryRun();
         planCheckpoints();
+        planKeptIterations();
         planSchedules();
         return plan;
     }
@@ -98,6 +99,23 @@ final class ReversePlanner {
                 Var schedule = new Var(ctx.names.fresh(loop.counter().name() + "_schedule"),
                         Type.named(org.cotangent.processor.naming.RuntimeClasses.CHECKPOINTS));
                 plan.schedules.put(loop, schedule);
+            }
+        }
+    }
+
+    /**
+     * Store or recompute, per replayed loop: keep what each iteration leaves for its backward code
+     * when that costs less than running the iteration again ({@link KeptIterations}).
+     */
+    private void planKeptIterations() {
+        for (Stmt s : plan.replayed) {
+            Stmt.CountedLoop loop = (Stmt.CountedLoop) s;
+            List<Var> kept = KeptIterations.state(loop, plan, ctx.body(), this::backwardReads);
+            boolean cheaper = kept != null && (checkpointing == Checkpointing.NEVER
+                    || checkpointing == Checkpointing.AUTO && KeptIterations.keptCost(kept, ctx.body())
+                            < KeptIterations.replayCost(loop, plan, ctx.body()));
+            if (cheaper) {
+                plan.kept.put(loop, kept);
             }
         }
     }
