@@ -114,6 +114,41 @@ public final class WorkArrays {
         return total;
     }
 
+    /**
+     * The same loop inside an outer loop that stays taped (its sum is scaled afterwards): the old
+     * elements of {@code out} are saved by the forward run, so the loop must not be replayed (its
+     * replay would push above them).
+     */
+    @Differentiable(wrt = {"w"})
+    public static double overwrittenInOuterLoop(double[] w, double[] x, int k) {
+        int d = x.length;
+        double[] work = new double[d];
+        double[] out = new double[k];
+        double total = 0;
+        for (int p = 0; p < 2; p++) {
+            for (int c = 0; c < k; c++) {
+                for (int j = 0; j < d; j++) {
+                    work[j] = w[c * d + j] * x[(j + p) % d];
+                }
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    s += work[j] * work[j];
+                }
+                for (int j = 0; j < d; j++) {
+                    work[j] = 0.5 * s * work[j];
+                }
+                for (int j = 0; j < d; j++) {
+                    s += work[j] * work[j];
+                }
+                out[c] = s;
+            }
+            for (int c = 0; c < k; c++) {
+                total += Math.tanh(out[c]);
+            }
+        }
+        return total * Math.cos(total);
+    }
+
     /** Vector-valued: one output per component, so {@code _jacobian} runs the backward sweep once per row. */
     @Differentiable(wrt = {"w"})
     public static double[] perComponent(double[] w, double[] x, int k) {

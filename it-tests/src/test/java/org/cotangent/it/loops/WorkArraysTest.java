@@ -48,4 +48,14 @@ class WorkArraysTest {
                 (a, s, acc) -> WorkArraysDerivatives.overwrittenWithin_vjp(a.v(0), a.v(1), a.i(2), s, acc.v(0)),
                 points);
     }
+
+    @Test
+    void overwrittenInOuterLoop() {
+        Args[] points = Inputs.points(45, 3, in -> args().v("w", in.vector(9, -0.8, 0.8)).v("x", in.vector(3, -1, 1))
+                .i("k", 3));
+        arrays("overwrittenInOuterLoop", "w", a -> WorkArrays.overwrittenInOuterLoop(a.v(0), a.v(1), a.i(2)),
+                a -> WorkArraysDerivatives.overwrittenInOuterLoop_grad(a.v(0), a.v(1), a.i(2)),
+                (a, s, acc) -> WorkArraysDerivatives.overwrittenInOuterLoop_vjp(a.v(0), a.v(1), a.i(2), s, acc.v(0)),
+                points);
+    }
 }

@@ -585,6 +585,9 @@ final class ProgramGenerator {
             add(choices, weights, 1, this::assignInExpression);
         }
         add(choices, weights, 1, this::valueLocal);
+        if (nest == 0 && loopDepth == 0 && !inputArrays().isEmpty()) {
+            add(choices, weights, 1, this::workArrayLoop);
+        }
         int total = weights.stream().mapToInt(Integer::intValue).sum();
         int x = r.nextInt(total);
         for (int i = 0; i < choices.size(); i++) {
@@ -825,6 +828,66 @@ final class ProgramGenerator {
             line("double[] " + name + " = new double[" + length + "];");
             declare(new Arr(name, new Box(0), length, true, loopDepth));
         }
+    }
+
+    /**
+     * GMM's shape: per point, a loop over components that refills a work array from the inputs,
+     * reduces it with a stepped index and writes one output per component, then a non-linear sum
+     * of the outputs. Reverse mode replays each component or keeps what it left; now and then the
+     * work array is overwritten after the reduction read it, so that keeping would be wrong.
+     */
+    private void workArrayLoop() {
+        List<Arr> inputs = inputArrays();
+        Arr a = inputs.get(r.nextInt(inputs.size()));
+        Arr b = inputs.get(r.nextInt(inputs.size()));
+        int length = 2 + r.nextInt(4);
+        int components = 1 + r.nextInt(4);
+        int points = 1 + r.nextInt(3);
+        boolean overwrite = r.nextInt(4) == 0;
+        String w = localName("work");
+        String o = localName("terms");
+        String acc = localName("fit");
+        String p = "p" + (names++);
+        String c = "c" + (names++);
+        String j = "j" + (names++);
+        String k = "j" + (names++);
+        String at = "at" + (names++);
+        String s = localName("s");
+        line("double[] " + w + " = new double[" + length + "];");
+        line("double[] " + o + " = new double[" + components + "];");
+        line("double " + acc + " = 0;");
+        line("for (int " + p + " = 0; " + p + " < " + points + "; " + p + "++) {");
+        indent++;
+        line("for (int " + c + " = 0; " + c + " < " + components + "; " + c + "++) {");
+        indent++;
+        line("for (int " + j + " = 0; " + j + " < " + length + "; " + j + "++) {");
+        line("    " + w + "[" + j + "] = 0.5 * " + a.name + "[(" + j + " + " + c + ") % " + a.name + ".length] - 0.25 * "
+                + b.name + "[(" + p + " + " + j + ") % " + b.name + ".length];");
+        line("}");
+        line("double " + s + " = 0;");
+        line("int " + at + " = " + c + " * 3 + 1;");
+        line("for (int " + k + " = 0; " + k + " < " + w + ".length; " + k + "++) {");
+        line("    " + s + " += " + w + "[" + k + "] * " + w + "[" + k + "] + " + a.name + "[" + at + " % " + a.name
+                + ".length] * " + w + "[" + k + "];");
+        line("    " + at + "++;");
+        line("}");
+        if (overwrite) {
+            line("for (int " + k + " = 0; " + k + " < " + w + ".length; " + k + "++) {");
+            line("    " + w + "[" + k + "] = 0.5 * " + s + " * " + w + "[" + k + "];");
+            line("}");
+            line("for (int " + k + " = 0; " + k + " < " + w + ".length; " + k + "++) {");
+            line("    " + s + " += " + w + "[" + k + "] * " + w + "[" + k + "];");
+            line("}");
+        }
+        line(o + "[" + c + "] = " + s + ";");
+        indent--;
+        line("}");
+        line("for (int " + c + " = 0; " + c + " < " + components + "; " + c + "++) {");
+        line("    " + acc + " += Math.tanh(" + o + "[" + c + "]);");
+        line("}");
+        indent--;
+        line("}");
+        declare(new Var(acc, points * components, loopDepth, false));
     }
 
     private void assignArray() {

@@ -43,7 +43,11 @@ final class KeptIterations {
         Set<Var> counters = new LinkedHashSet<>();
         Set<Var> read = new LinkedHashSet<>();
         IrWalk.forEachStmt(loop.body(), s -> {
-            if (plan.saves.containsKey(s) && !plan.inverted.contains(s) || plan.tapedCalls.containsKey(s) || plan.tapedBranches.contains(s)
+            // an output's old element is saved by the forward run and restored by the backward
+            // code in replays too (ReversePlan.outerSaves): its push comes before the kept ones
+            boolean replaySaves = plan.saves.containsKey(s) && !plan.inverted.contains(s)
+                    && !plan.outerSaves.contains(s);
+            if (replaySaves || plan.tapedCalls.containsKey(s) || plan.tapedBranches.contains(s)
                     || plan.branchSlots.containsKey(s) || plan.replayed.contains(s)) {
                 ok[0] = false;
             }

@@ -75,7 +75,9 @@ final class ReversePlanner {
         planRecomputation();
         plan.replayed = ReplayedLoops.find(ctx.body());
         planFromDryRun();
+        planSafeReplays();
         planCheckpoints();
+        planSafeReplays();
         planKeptIterations();
         planSchedules();
         return plan;
@@ -100,6 +102,36 @@ final class ReversePlanner {
                         Type.named(org.cotangent.processor.naming.RuntimeClasses.CHECKPOINTS));
                 plan.schedules.put(loop, schedule);
             }
+        }
+    }
+
+    /**
+     * A replayed loop whose forward run saves the old elements of an output ({@link ReversePlan#outerSaves})
+     * must not push anything in its replay: the backward code of the output's write pops the old
+     * element, which lies below what the replay pushed. Such a loop is taped instead (found by the
+     * fuzzer: a work array overwritten within the iteration, in an outer loop that is not fused).
+     */
+    private void planSafeReplays() {
+        List<Stmt> unsafe = new ArrayList<>();
+        for (Stmt s : plan.replayed) {
+            if (plan.snapshots.containsKey(s)) {
+                continue;
+            }
+            boolean[] outer = {false};
+            boolean[] pushes = {false};
+            IrWalk.forEachStmt(((Stmt.CountedLoop) s).body(), x -> {
+                boolean saved = plan.saves.containsKey(x) && !plan.inverted.contains(x);
+                outer[0] |= saved && plan.outerSaves.contains(x);
+                pushes[0] |= saved && !plan.outerSaves.contains(x) || plan.tapedCalls.containsKey(x)
+                        || plan.tapedBranches.contains(x);
+            });
+            if (outer[0] && pushes[0]) {
+                unsafe.add(s);
+            }
+        }
+        if (!unsafe.isEmpty()) {
+            unsafe.forEach(plan.replayed::remove);
+            planFromDryRun();
         }
     }
 
