@@ -99,6 +99,11 @@ class FuzzRegressionTest {
     }
 
     @Test
+    void inactiveKeptLoop() {
+        assertCorrect("InactiveKeptLoop");
+    }
+
+    @Test
     void conditionalCallInLoop() {
         assertCorrect("ConditionalCallInLoop");
     }

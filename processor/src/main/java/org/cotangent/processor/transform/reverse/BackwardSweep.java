@@ -166,7 +166,7 @@ final class BackwardSweep {
         }
         List<Stmt> reversed = backward(c.body().stmts());
         List<Var> snapshot = plan.snapshots.get(c);
-        if (reversed.isEmpty() && snapshot == null) {
+        if (reversed.isEmpty() && snapshot == null && plan.kept.getOrDefault(c, List.of()).isEmpty()) {
             return;
         }
         Var schedule = plan.schedules.get(c);

@@ -143,7 +143,11 @@ final class ReversePlanner {
         for (Stmt s : plan.replayed) {
             Stmt.CountedLoop loop = (Stmt.CountedLoop) s;
             List<Var> kept = KeptIterations.state(loop, plan, ctx.body(), this::backwardReads);
-            boolean cheaper = kept != null && (checkpointing == Checkpointing.NEVER
+            // a loop that writes nothing active has no backward code to pop what it would keep
+            boolean[] active = {false};
+            IrWalk.forEachStmt(loop.body(), x -> active[0] |= x instanceof Stmt.Assign a
+                    && ctx.activity.isActive(IrWalk.rootVar(a.target())));
+            boolean cheaper = kept != null && active[0] && (checkpointing == Checkpointing.NEVER
                     || checkpointing == Checkpointing.AUTO && KeptIterations.keptCost(kept, ctx.body())
                             < KeptIterations.replayCost(loop, plan, ctx.body()));
             if (cheaper) {
