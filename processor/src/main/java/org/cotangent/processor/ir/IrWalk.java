@@ -235,7 +235,6 @@ public final class IrWalk {
         return s instanceof Stmt.Decl d ? d.init() : s instanceof Stmt.Assign a ? a.value() : null;
     }
 
-    /** The variable a statement assigns or declares (for an element write, the array's variable), or null. */
     /** The variables declared in {@code s} or in a statement in it, loop counters too. */
     public static java.util.Set<Var> declaredIn(Stmt s) {
         java.util.Set<Var> out = new java.util.HashSet<>();
@@ -249,6 +248,7 @@ public final class IrWalk {
         return out;
     }
 
+    /** The variable a statement assigns or declares (for an element write, the array's variable), or null. */
     public static Var definedVar(Stmt s) {
         if (s instanceof Stmt.Decl d) {
             return d.var();

@@ -124,7 +124,7 @@ final class ForwardSweep {
             if (kept != null && !kept.isEmpty()) {
                 // no position of its own: the comment says what the pushes are for
                 body.add(new Stmt.Comment("kept for this iteration's backward code: " + names(kept)));
-                body.addAll(pushes(kept, (SourcePos) null));
+                body.addAll(pushesAt(kept, null));
             }
             out.add(new Stmt.CountedLoop(c.counter(), c.from(), c.to(), c.up(), new Stmt.Block(body), c.pos()));
         } else if (s instanceof Stmt.Block b) {
@@ -258,10 +258,10 @@ final class ForwardSweep {
 
     /** {@code tape.push...(v)} for each whole variable, in order: its value, or an array's elements. */
     List<Stmt> pushes(List<Var> vars, Stmt at) {
-        return pushes(vars, at.pos());
+        return pushesAt(vars, at.pos());
     }
 
-    private List<Stmt> pushes(List<Var> vars, SourcePos pos) {
+    private List<Stmt> pushesAt(List<Var> vars, SourcePos pos) {
         List<Stmt> out = new ArrayList<>();
         for (Var v : vars) {
             RuntimeMethod method = v.type().rank() > 0 ? RuntimeMethod.PUSH_ALL : ReverseContext.push(v.type());

@@ -1,5 +1,6 @@
 package org.cotangent.processor.transform.reverse;
 
+import org.cotangent.processor.analysis.Activity;
 import org.cotangent.processor.ir.IrWalk;
 import org.cotangent.processor.ir.Stmt;
 import org.cotangent.processor.ir.Type;
@@ -29,26 +30,29 @@ final class KeptIterations {
 
     /**
      * What each iteration of {@code loop} keeps, in push order, or null when the loop must be
-     * replayed (its replay would save within the iteration, tape a call or a branch, assign an
-     * array variable, or it nests in or holds another replayed loop).
+     * replayed (it writes nothing active, its replay would save within the iteration, tape a call or
+     * a branch, assign an array variable, or it nests in or holds another replayed loop).
      */
-    static List<Var> state(Stmt.CountedLoop loop, ReversePlan plan, Stmt.Block method,
+    static List<Var> state(Stmt.CountedLoop loop, ReversePlan plan, Activity activity,
                            Function<Stmt, Set<Var>> backwardReads) {
         if (!plan.replayed.contains(loop) || plan.snapshots.containsKey(loop) || plan.fused.containsKey(loop)
                 || nested(loop, plan)) {
             return null;
         }
-        boolean[] ok = {true};
+        // a loop that writes nothing active has no backward code to pop what it would keep
+        boolean[] ok = {false};
+        IrWalk.forEachStmt(loop.body(), x -> ok[0] |= x instanceof Stmt.Assign a
+                && activity.isActive(IrWalk.rootVar(a.target())));
+        if (!ok[0]) {
+            return null;
+        }
         Set<Var> written = new LinkedHashSet<>();
         Set<Var> counters = new LinkedHashSet<>();
         Set<Var> read = new LinkedHashSet<>();
         IrWalk.forEachStmt(loop.body(), s -> {
             // an output's old element is saved by the forward run and restored by the backward
             // code in replays too (ReversePlan.outerSaves): its push comes before the kept ones
-            boolean replaySaves = plan.saves.containsKey(s) && !plan.inverted.contains(s)
-                    && !plan.outerSaves.contains(s);
-            if (replaySaves || plan.tapedCalls.containsKey(s) || plan.tapedBranches.contains(s)
-                    || plan.branchSlots.containsKey(s) || plan.replayed.contains(s)) {
+            if (pushesInReplay(s, plan) || plan.branchSlots.containsKey(s) || plan.replayed.contains(s)) {
                 ok[0] = false;
             }
             if (s instanceof Stmt.Decl d) {
@@ -83,6 +87,15 @@ final class KeptIterations {
             kept.add(v);
         }
         return kept;
+    }
+
+    /**
+     * Whether a replay pushes at {@code s}: a save within the iteration (not an inverted step, not
+     * an output's old element, which the forward run saves), a taped call or a taped branch.
+     */
+    static boolean pushesInReplay(Stmt s, ReversePlan plan) {
+        boolean saved = plan.saves.containsKey(s) && !plan.inverted.contains(s) && !plan.outerSaves.contains(s);
+        return saved || plan.tapedCalls.containsKey(s) || plan.tapedBranches.contains(s);
     }
 
     /** The estimated cost of keeping {@code kept} for one iteration, against {@link #replayCost}. */

@@ -120,10 +120,8 @@ final class ReversePlanner {
             boolean[] outer = {false};
             boolean[] pushes = {false};
             IrWalk.forEachStmt(((Stmt.CountedLoop) s).body(), x -> {
-                boolean saved = plan.saves.containsKey(x) && !plan.inverted.contains(x);
-                outer[0] |= saved && plan.outerSaves.contains(x);
-                pushes[0] |= saved && !plan.outerSaves.contains(x) || plan.tapedCalls.containsKey(x)
-                        || plan.tapedBranches.contains(x);
+                outer[0] |= plan.saves.containsKey(x) && !plan.inverted.contains(x) && plan.outerSaves.contains(x);
+                pushes[0] |= KeptIterations.pushesInReplay(x, plan);
             });
             if (outer[0] && pushes[0]) {
                 unsafe.add(s);
@@ -142,12 +140,8 @@ final class ReversePlanner {
     private void planKeptIterations() {
         for (Stmt s : plan.replayed) {
             Stmt.CountedLoop loop = (Stmt.CountedLoop) s;
-            List<Var> kept = KeptIterations.state(loop, plan, ctx.body(), this::backwardReads);
-            // a loop that writes nothing active has no backward code to pop what it would keep
-            boolean[] active = {false};
-            IrWalk.forEachStmt(loop.body(), x -> active[0] |= x instanceof Stmt.Assign a
-                    && ctx.activity.isActive(IrWalk.rootVar(a.target())));
-            boolean cheaper = kept != null && active[0] && (checkpointing == Checkpointing.NEVER
+            List<Var> kept = KeptIterations.state(loop, plan, ctx.activity, this::backwardReads);
+            boolean cheaper = kept != null && (checkpointing == Checkpointing.NEVER
                     || checkpointing == Checkpointing.AUTO && KeptIterations.keptCost(kept, ctx.body())
                             < KeptIterations.replayCost(loop, plan, ctx.body()));
             if (cheaper) {
