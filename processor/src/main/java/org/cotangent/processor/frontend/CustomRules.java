@@ -91,7 +91,7 @@ public final class CustomRules {
     }
 
     /** This kind's annotation on {@code e}, if any. */
-    public     Optional<AnnotationMirror> annotation(Element e) {
+    public Optional<AnnotationMirror> annotation(Element e) {
         for (AnnotationMirror m : e.getAnnotationMirrors()) {
             if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotationName)) {
                 return Optional.of(m);

@@ -21,14 +21,13 @@ public final class Sources {
         this.reporter = reporter;
     }
 
-    /** The sources of this compilation; without the Tree API (not javac) every question has no answer. */
+    /**
+     * The sources of this compilation, read through javac's trees, also where a build tool wraps
+     * javac's environment ({@link JavacEnvironment}); without the Tree API (not javac) every
+     * question has no answer.
+     */
     public static Sources of(ProcessingEnvironment env) {
-        Trees trees;
-        try {
-            trees = Trees.instance(env);
-        } catch (IllegalArgumentException | LinkageError e) {
-            trees = null;
-        }
+        Trees trees = JavacEnvironment.trees(env).orElse(null);
         return new Sources(trees, new Reporter(env.getMessager(), trees));
     }
 
