@@ -32,7 +32,7 @@ import java.util.Set;
  * Forward mode: turns a lowered method into its {@code _jvp}. Every active variable {@code v} gets a
  * tangent {@code v_dot}, updated just before {@code v} with the directional derivative of the
  * right-hand side ({@code v_dot = sum of partial * operand_dot}, the partials from the same
- * {@link DerivativeRules} as reverse mode). Tangents flow alongside values: no tape, control flow
+ * {@link org.cotangent.processor.rules.DerivativeRules} as reverse mode). Tangents flow alongside values: no tape, control flow
  * and loops run as written.
  */
 public final class ForwardTransform {
