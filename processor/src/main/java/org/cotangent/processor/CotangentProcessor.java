@@ -15,6 +15,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ public final class CotangentProcessor extends AbstractProcessor {
         if (!sources.available()) {
             if (!reportedNoTrees) {
                 reportedNoTrees = true;
-                reporter.error(Message.NO_TREE_API, byClass.values().iterator().next().get(0));
+                reporter.error(Message.NO_TREE_API, firstInDeclarationOrder(byClass));
             }
             return claimed;
         }
@@ -157,5 +158,22 @@ public final class CotangentProcessor extends AbstractProcessor {
             }
         }
         return claimed;
+    }
+
+    /**
+     * The method to put a compilation-wide error on, the same under every compiler: the first
+     * annotated method, in declaration order, of the first class by name (a compiler without trees
+     * need not give the round's elements in source order).
+     */
+    private static ExecutableElement firstInDeclarationOrder(Map<TypeElement, List<ExecutableElement>> byClass) {
+        TypeElement owner = byClass.keySet().stream()
+                .min(Comparator.comparing(t -> t.getQualifiedName().toString()))
+                .orElseThrow();
+        List<ExecutableElement> methods = byClass.get(owner);
+        return owner.getEnclosedElements().stream()
+                .filter(methods::contains)
+                .map(ExecutableElement.class::cast)
+                .findFirst()
+                .orElse(methods.get(0));
     }
 }
