@@ -72,7 +72,7 @@ class PublishedArtifactsTest {
         String bom = Files.readString(ROOT.resolve("bom/pom.xml"));
         assertFalse(bom.contains("<parent>"), "a BOM with a parent would bring the build's own versions along");
         for (String artifact : List.of("cotangent-annotation", "cotangent-runtime", "cotangent-processor",
-                "cotangent-explorer")) {
+                "cotangent-explorer", "cotangent-spark")) {
             assertTrue(bom.contains("<artifactId>" + artifact + "</artifactId>"), artifact);
         }
         assertTrue(bom.contains("<version>" + VERSION + "</version>"), "the BOM's version is the build's");
