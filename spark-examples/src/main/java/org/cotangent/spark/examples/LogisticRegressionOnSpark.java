@@ -2,14 +2,11 @@ package org.cotangent.spark.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -187,8 +184,13 @@ public final class LogisticRegressionOnSpark {
     private static Run hipparchus(DataParallelLoss loss, PrintStream out) {
         out.println("\n[Hipparchus CG on the driver + Cotangent]");
         long start = System.nanoTime();
+        // the loss at the start (the first pass), then after each iteration: index = iteration
         List<Double> curve = new ArrayList<>();
-        DriverObjective objective = new DriverObjective(loss);
+        DriverObjective objective = new DriverObjective(loss, e -> {
+            if (e.number() == 1) {
+                curve.add(e.loss());
+            }
+        });
         // stop at a gradient below 1e-8, or where the line search can no longer lower the loss
         var small = objective.gradientBelow(1e-8);
         var stalled = new org.hipparchus.optim.SimpleValueChecker(1e-15, 1e-15);
@@ -301,19 +303,5 @@ public final class LogisticRegressionOnSpark {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    static void ensureDirectory(Path dir) throws IOException {
-        Files.createDirectories(dir);
-    }
-
-    static Map<String, double[]> curves(List<Run> runs) {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        for (Run run : runs) {
-            if (run.lossPerIteration().length > 0) {
-                out.put(run.name(), run.lossPerIteration());
-            }
-        }
-        return out;
     }
 }

@@ -1,7 +1,10 @@
 package org.cotangent.spark.examples;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -20,14 +23,14 @@ final class LossCurves {
      * interaction data. Returns the file.
      */
     static Path write(Path directory, LogisticRegressionOnSpark.Report report) throws IOException {
-        LogisticRegressionOnSpark.ensureDirectory(directory);
+        Files.createDirectories(directory);
         double best = report.reference().meanLoss();
         for (Run run : report.logistic()) {
             best = Math.min(best, run.meanLoss());
         }
         XYChart gap = chart("Logistic regression on Spark, " + String.format("%,d", report.examples()) + " examples",
                 "mean loss - optimum", true);
-        for (Map.Entry<String, double[]> e : LogisticRegressionOnSpark.curves(report.logistic()).entrySet()) {
+        for (Map.Entry<String, double[]> e : curves(report.logistic()).entrySet()) {
             double[] y = e.getValue().clone();
             for (int i = 0; i < y.length; i++) {
                 y[i] = Math.max(y[i] - best, 1e-16);
@@ -35,7 +38,7 @@ final class LossCurves {
             add(gap, e.getKey(), y);
         }
         XYChart mlp = chart("Label from x0 * x1: MLP against logistic regression", "mean loss", false);
-        for (Map.Entry<String, double[]> e : LogisticRegressionOnSpark.curves(report.mlp()).entrySet()) {
+        for (Map.Entry<String, double[]> e : curves(report.mlp()).entrySet()) {
             add(mlp, e.getKey(), e.getValue());
         }
         Path file = directory.resolve("spark-loss.png");
@@ -58,5 +61,16 @@ final class LossCurves {
             x[i] = i;
         }
         chart.addSeries(name, x, y).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    }
+
+    /** Each run's loss per iteration, by name; runs that report none are left out. */
+    private static Map<String, double[]> curves(List<Run> runs) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Run run : runs) {
+            if (run.lossPerIteration().length > 0) {
+                out.put(run.name(), run.lossPerIteration());
+            }
+        }
+        return out;
     }
 }
