@@ -94,8 +94,9 @@ class DataParallelLossTest {
                 LossesDerivatives::logLoss_vjp).sum(W);
         LossAndGradient fromDense = DataParallelLoss.perExample(rdd(dense, 4), W.length,
                 LossesDerivatives::logLoss_vjp).sum(W);
-        assertEquals(fromDense.loss(), fromSparse.loss(), 0.0);
-        assertArrayEquals(fromDense.gradient(), fromSparse.gradient(), 0.0);
+        // Each example's vjp is the same either way; only the order in which the driver adds the
+        // partitions' sums (task completion order) may differ, so agreement is to rounding.
+        assertClose(fromDense, fromSparse, 1e-14);
         assertClose(sequential(dense, W), fromSparse, 1e-12);
     }
 
